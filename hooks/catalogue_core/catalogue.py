@@ -1,0 +1,113 @@
+"""The validated catalogue: all records, indexed once, with the links between them.
+
+``load_catalogue`` is the one entry point that ``make check`` and the MkDocs hook share: read,
+parse, validate, and either return a catalogue or every problem found.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .problems import Problem
+from .records import Record, read_records
+from .schemas import KINDS, Schemas
+from .validate import check_records
+
+
+@dataclass(frozen=True)
+class Link:
+    """``source`` names ``target`` in its field ``field``."""
+
+    source: Record
+    field: str
+    target: Record
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where things are. Paths are absolute; messages show them relative to ``root``."""
+
+    root: Path
+
+    @property
+    def records_dir(self) -> Path:
+        return self.root / "practices"
+
+    @property
+    def schemas_dir(self) -> Path:
+        return self.root / "schemas"
+
+
+class Catalogue:
+    """Valid records, in a stable order, with forward links and backlinks computed once."""
+
+    def __init__(self, records: list[Record], schemas: Schemas):
+        self.schemas = schemas
+        self.records = sorted(records, key=_sort_key)
+        self.by_id = {r.id: r for r in self.records}
+
+    def of_kind(self, kind: str) -> list[Record]:
+        return self.by_kind[kind]
+
+    @cached_property
+    def by_kind(self) -> dict[str, list[Record]]:
+        grouped: dict[str, list[Record]] = {kind: [] for kind in KINDS}
+        for record in self.records:
+            grouped[record.kind].append(record)
+        return grouped
+
+    @cached_property
+    def links(self) -> dict[str, list[Link]]:
+        """record id -> the links it makes, in field order."""
+        out: dict[str, list[Link]] = defaultdict(list)
+        for record in self.records:
+            for name, info in self.schemas.fields[record.kind].items():
+                if info.references is None or name not in record.data:
+                    continue
+                value = record.data[name]
+                for target_id in value if isinstance(value, list) else [value]:
+                    out[record.id].append(Link(record, name, self.by_id[target_id]))
+        return out
+
+    @cached_property
+    def backlinks(self) -> dict[str, list[Link]]:
+        """record id -> the links that point at it, ordered by the linking record."""
+        out: dict[str, list[Link]] = defaultdict(list)
+        for links in self.links.values():
+            for link in links:
+                out[link.target.id].append(link)
+        return out
+
+    def linked(self, record: Record, kind: str) -> list[Record]:
+        """Records of ``kind`` connected to ``record`` in either direction, without repeats."""
+        seen: dict[str, Record] = {}
+        for link in self.links.get(record.id, []):
+            if link.target.kind == kind:
+                seen.setdefault(link.target.id, link.target)
+        for link in self.backlinks.get(record.id, []):
+            if link.source.kind == kind:
+                seen.setdefault(link.source.id, link.source)
+        return sorted(seen.values(), key=_sort_key)
+
+    @cached_property
+    def aliases(self) -> dict[str, Record]:
+        """former id -> the record that now holds it."""
+        return {alias: r for r in self.records for alias in r.data.get("aliases", [])}
+
+
+def _sort_key(record: Record) -> tuple[int, int, str, str]:
+    number = record.data.get("number", 0) if record.kind == "finding" else 0
+    return (list(KINDS).index(record.kind), number, record.title.casefold(), record.id)
+
+
+def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
+    """Read and check every record. A catalogue is returned only when there is no problem at all."""
+    schemas = Schemas(project.schemas_dir)
+    records, problems = read_records(project.records_dir)
+    problems.extend(check_records(records, schemas))
+    if problems:
+        return None, sorted(set(problems))
+    return Catalogue(records, schemas), []

@@ -1,0 +1,111 @@
+"""Find record files under ``practices/`` and read each into a ``Record``.
+
+The folder says the kind (``practices/tools/vera-2r.yml`` is a tool) and the file stem is the id,
+so neither is written inside the file and they can never disagree with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem
+from .schemas import KIND_BY_FOLDER, KINDS
+from .strict_yaml import Document, load_document
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 80
+RECORD_SUFFIX = ".yml"
+IGNORED_NAMES = {"README.md", ".gitkeep"}
+
+
+@dataclass
+class Record:
+    """One valid-to-parse record file. Its data may still fail schema validation."""
+
+    id: str
+    kind: str
+    path: str  # as shown to the editor, e.g. practices/tools/vera-2r.yml
+    document: Document
+
+    @property
+    def data(self) -> dict[str, Any]:
+        data: dict[str, Any] = self.document.data
+        return data
+
+    @property
+    def title(self) -> str:
+        return str(self.data.get("title", self.id))
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL with a trailing slash, e.g. ``tools/vera-2r/``."""
+        return record_url(self.kind, self.id)
+
+    def line_of(self, *path: str | int) -> int:
+        return self.document.line_of(tuple(path))
+
+
+def record_url(kind: str, record_id: str) -> str:
+    return f"{KINDS[kind]}/{record_id}/"
+
+
+def suggest_id(stem: str) -> str:
+    """What a broken file name would be as an id: 'Neustart Probation' -> 'neustart-probation'."""
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "record"
+
+
+def find_record_files(root: Path, shown_root: str) -> tuple[list[tuple[Path, str, str, str]], list[Problem]]:
+    """Every record file below ``root`` as (path, shown path, kind, id), and the problems with names.
+
+    ``shown_root`` is how ``root`` is written in messages (``practices``).
+    """
+    found: list[tuple[Path, str, str, str]] = []
+    problems: list[Problem] = []
+    real_root = root.resolve()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        shown = f"{shown_root}/{rel.as_posix()}"
+        if path.name in IGNORED_NAMES or (path.is_dir() and not path.is_symlink()):
+            continue
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(real_root):
+                problems.append(Problem(shown, 1, "(file)", f"this is a link to {target}, outside {shown_root}/; "
+                                        "records must be real files inside the tree."))
+            else:
+                problems.append(Problem(shown, 1, "(file)", "this is a link; records must be real files "
+                                        "(a link would give one record two ids). Copy or move the file instead."))
+            continue
+        if len(rel.parts) != 2 or rel.parts[0] not in KIND_BY_FOLDER:
+            folders = ", ".join(f"{shown_root}/{plural}/" for plural in KINDS.values())
+            problems.append(Problem(shown, 1, "(file)", f"records live one level down in a kind's folder: {folders}."))
+            continue
+        if path.suffix != RECORD_SUFFIX:
+            problems.append(Problem(shown, 1, "(file)", f"record files end in '{RECORD_SUFFIX}'; "
+                                    f"rename it to '{path.stem}{RECORD_SUFFIX}'." if path.suffix == ".yaml"
+                                    else f"only '{RECORD_SUFFIX}' record files belong here."))
+            continue
+        stem = path.name[: -len(RECORD_SUFFIX)]
+        if not ID_PATTERN.match(stem) or len(stem) > MAX_ID_LENGTH:
+            problems.append(Problem(shown, 1, "(file)",
+                                    f"the file name '{stem}' is not a valid id: use lower-case letters, digits and "
+                                    f"single hyphens, at most {MAX_ID_LENGTH} characters, "
+                                    f"e.g. '{suggest_id(stem)[:MAX_ID_LENGTH]}{RECORD_SUFFIX}'."))
+            continue
+        found.append((path, shown, KIND_BY_FOLDER[rel.parts[0]], stem))
+    return found, problems
+
+
+def read_records(root: Path, shown_root: str = "practices") -> tuple[list[Record], list[Problem]]:
+    """Parse every record file; a file that cannot be parsed adds problems and no record."""
+    files, problems = find_record_files(root, shown_root)
+    records: list[Record] = []
+    for path, shown, kind, record_id in files:
+        document, file_problems = load_document(path, shown)
+        problems.extend(file_problems)
+        if document is not None:
+            records.append(Record(id=record_id, kind=kind, path=shown, document=document))
+    return records, problems

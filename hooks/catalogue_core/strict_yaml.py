@@ -1,0 +1,236 @@
+"""Read one record file as strict YAML: one mapping, plain data, nothing implicit or clever.
+
+PyYAML's safe loader is permissive in ways that corrupt records silently: duplicate keys are
+last-wins, ``NO`` becomes ``False`` (Norway), ``01234`` is octal, ``1:30`` is 90, and aliases share
+objects. This module keeps libyaml's speed (CSafeLoader, ~12x the pure-Python loader) and
+rejects or neutralises each of those, returning problems with line numbers instead of raising.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, field_path
+
+try:  # libyaml is optional in PyYAML; the pure loader gives the same results, only slower
+    _BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 12  # records nest three levels at most; anything deeper is a mistake or an attack
+
+# YAML 1.2 core-schema style scalars. Dates are deliberately absent: they stay strings and the
+# schema checks them, so an impossible date like 2026-13-01 is a located problem, not a ValueError.
+_RESOLVERS: list[tuple[str, str, str]] = [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN\0"),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+]
+
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+# A cheap pre-check; only files that match pay for a second, exact pass over the event stream.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\[\]{}]")
+
+
+class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """CSafeLoader with YAML 1.2-style implicit types and no timestamp, merge or value tags."""
+
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+for _tag, _pattern, _first in _RESOLVERS:
+    StrictLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A parsed record file: its data and the line on which each field path starts."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the nearest enclosing field we know, or 1."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def load_document(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    """Parse ``path`` strictly. Returns the document, or None and the problems that stop it."""
+
+    def problem(line: int, message: str, where: str = "(file)") -> Problem:
+        return Problem(shown_as, line, where, message)
+
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [
+            problem(1, f"the file is {size:,} bytes; a record may be at most {MAX_FILE_BYTES:,} bytes. "
+                    "Move long text to a hand-written page or split the record.")
+        ]
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        return None, [problem(line, f"the file is not valid UTF-8 (byte 0x{raw[err.start]:02x}). "
+                              "Save it as UTF-8 in your editor.")]
+    if "\0" in text:
+        return None, [problem(text.count("\n", 0, text.index("\0")) + 1,
+                              "the file contains a NUL character; it is not a text file.")]
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, [problem(1, "the file is empty; a record needs at least its required fields.")]
+
+    loader = StrictLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as err:
+            return None, [_yaml_error_problem(err, shown_as)]
+        except yaml.YAMLError as err:  # unmarked errors are rare (reader errors)
+            return None, [problem(1, f"this is not valid YAML: {err}")]
+        if node is None:
+            return None, [problem(1, "the file is empty; a record needs at least its required fields.")]
+        doc = Document(data=None)
+        fatal, problems = _check_nodes(node, loader, doc.lines, shown_as)
+        if _MAYBE_ANCHOR.search(text):
+            anchors = _anchor_problems(text, shown_as)
+            fatal += anchors
+        if fatal:
+            return None, fatal + problems
+        if not isinstance(node, yaml.MappingNode):
+            return None, [problem(node.start_mark.line + 1,
+                                  "a record must be a mapping of field names to values, "
+                                  "like 'title: Something'.")]
+        try:
+            doc.data = loader.construct_document(node)
+        except (yaml.YAMLError, ValueError, OverflowError) as err:
+            return None, problems + [problem(1, f"a value could not be read: {err}")]
+        # Duplicate or odd keys still give a document (last value wins in it), so the editor also
+        # sees the record's other problems; the problems themselves keep any site from being built.
+        return doc, problems
+    finally:
+        loader.dispose()
+
+
+def _yaml_error_problem(err: yaml.MarkedYAMLError, shown_as: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line = mark.line + 1 if mark else 1
+    what = err.problem or ""
+    context = err.context or ""
+    if "'\\t'" in what or "tab" in what:
+        message = "a tab character is used for indentation; YAML needs spaces. Replace the tab with spaces."
+    elif "expected a single document" in context or "expected a single document" in what:
+        message = "the file holds more than one YAML document ('---'); a record file holds exactly one."
+    elif "could not determine a constructor for the tag" in what or "tag" in what and "!" in what:
+        message = f"YAML tags such as '{_tag_in(what)}' are not allowed; write the plain value."
+    elif "nesting depth" in what:
+        message = "the file nests too deeply to be a record."
+    else:
+        message = f"this is not valid YAML: {what or context}".strip()
+        if context and what:
+            message = f"this is not valid YAML: {context}, {what}"
+        message += ". Check the indentation and quoting on this line and the one before."
+    return Problem(shown_as, line, "(file)", message)
+
+
+def _tag_in(text: str) -> str:
+    found = re.search(r"'(![^']*)'", text)
+    return found.group(1) if found else "!tag"
+
+
+def _check_nodes(
+    root: yaml.Node, loader: Any, lines: dict[Path_, int], shown_as: str
+) -> tuple[list[Problem], list[Problem]]:
+    """Walk the node tree once: record lines, and reject aliases, tags, duplicate and odd keys.
+
+    Returns (fatal, other): aliases, tags and deep nesting make the data unsafe to construct or
+    walk; duplicate and odd keys do not.
+    """
+    fatal: list[Problem] = []
+    problems: list[Problem] = []
+    seen: set[int] = set()
+
+    def walk(node: yaml.Node, path: Path_, depth: int) -> None:
+        line = node.start_mark.line + 1
+        where = field_path(path)
+        if id(node) in seen:
+            fatal.append(Problem(shown_as, line, where,
+                                 "YAML aliases ('*name') are not allowed; write the value out in full."))
+            return
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            fatal.append(Problem(shown_as, line, where, f"values nest more than {MAX_DEPTH} levels deep; "
+                                 "records are flat lists and mappings."))
+            return
+        if _has_explicit_tag(node, loader):
+            fatal.append(Problem(shown_as, line, where,
+                                 f"YAML tags such as '{node.tag}' are not allowed; write the plain value."))
+            return
+        if isinstance(node, yaml.SequenceNode):
+            for index, child in enumerate(node.value):
+                lines[path + (index,)] = child.start_mark.line + 1
+                walk(child, path + (index,), depth + 1)
+        elif isinstance(node, yaml.MappingNode):
+            first_line: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key_line = key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode) or _has_explicit_tag(key_node, loader) \
+                        or key_node.tag != "tag:yaml.org,2002:str":
+                    problems.append(Problem(shown_as, key_line, where,
+                                            "field names must be plain words, like 'title'."))
+                    continue
+                key = key_node.value
+                if key in first_line:
+                    problems.append(Problem(shown_as, key_line, field_path(path + (key,)),
+                                            f"this field is given twice (first on line {first_line[key]}); "
+                                            "keep one and delete the other."))
+                    continue
+                first_line[key] = key_line
+                lines[path + (key,)] = key_line
+                walk(value_node, path + (key,), depth + 1)
+
+    lines[()] = root.start_mark.line + 1
+    walk(root, (), 0)
+    return fatal, problems
+
+
+def _has_explicit_tag(node: yaml.Node, loader: Any) -> bool:
+    """True when the file wrote a tag (``!!str``, ``!foo``) instead of letting YAML infer it."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None:
+            return bool(node.tag != loader.resolve(yaml.ScalarNode, node.value, (True, False)))
+        return bool(node.tag != _DEFAULT_TAGS[yaml.ScalarNode])
+    return bool(node.tag != _DEFAULT_TAGS[type(node)])
+
+
+def _anchor_problems(text: str, shown_as: str) -> list[Problem]:
+    problems = []
+    for event in yaml.parse(text, Loader=StrictLoader):
+        if getattr(event, "anchor", None) and not isinstance(event, yaml.AliasEvent):
+            problems.append(Problem(shown_as, event.start_mark.line + 1, "(file)",
+                                    f"YAML anchors ('&{event.anchor}') are not allowed; write each value out in full."))
+    return problems
