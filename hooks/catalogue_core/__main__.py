@@ -17,8 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m catalogue_core", description=__doc__)
     parser.add_argument("command", choices=["check"], help="what to do")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    parser.add_argument("--records", type=Path, help="the records folder (default: ROOT/practices)")
     args = parser.parse_args(argv)
-    catalogue, problems = load_catalogue(Project(args.root.resolve()))
+    catalogue, problems = load_catalogue(Project.at(args.root, args.records))
     if problems:
         print(format_report(problems))
         return 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 
@@ -28,17 +29,25 @@ class Link:
 
 @dataclass(frozen=True)
 class Project:
-    """Where things are. Paths are absolute; messages show them relative to ``root``."""
+    """Where things are. Messages show record paths relative to ``root``."""
 
     root: Path
+    records_dir: Path
+    schemas_dir: Path
+
+    @classmethod
+    def at(cls, root: Path, records_dir: Path | None = None) -> Project:
+        """The standard layout: ``practices/`` and ``schemas/`` in ``root``."""
+        root = root.resolve()
+        return cls(root, (records_dir or root / "practices").resolve(), root / "schemas")
 
     @property
-    def records_dir(self) -> Path:
-        return self.root / "practices"
-
-    @property
-    def schemas_dir(self) -> Path:
-        return self.root / "schemas"
+    def shown_records_dir(self) -> str:
+        """How the records folder is written in messages, e.g. ``practices``."""
+        try:
+            return self.records_dir.relative_to(self.root).as_posix()
+        except ValueError:
+            return self.records_dir.as_posix()
 
 
 class Catalogue:
@@ -92,6 +101,12 @@ class Catalogue:
                 seen.setdefault(link.source.id, link.source)
         return sorted(seen.values(), key=_sort_key)
 
+    @property
+    def newest_review_epoch(self) -> int:
+        """Seconds since 1970 at midnight UTC of the newest ``reviewed`` date (0 when empty)."""
+        newest = max((str(r.data["reviewed"]) for r in self.records), default="1970-01-01")
+        return int(datetime.fromisoformat(newest).replace(tzinfo=timezone.utc).timestamp())
+
     @cached_property
     def aliases(self) -> dict[str, Record]:
         """former id -> the record that now holds it."""
@@ -106,8 +121,8 @@ def _sort_key(record: Record) -> tuple[int, int, str, str]:
 def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     """Read and check every record. A catalogue is returned only when there is no problem at all."""
     schemas = Schemas(project.schemas_dir)
-    records, problems = read_records(project.records_dir)
-    problems.extend(check_records(records, schemas))
+    records, unreadable_ids, problems = read_records(project.records_dir, project.shown_records_dir)
+    problems.extend(check_records(records, schemas, unreadable_ids))
     if problems:
         return None, sorted(set(problems))
     return Catalogue(records, schemas), []

@@ -99,13 +99,20 @@ def find_record_files(root: Path, shown_root: str) -> tuple[list[tuple[Path, str
     return found, problems
 
 
-def read_records(root: Path, shown_root: str = "practices") -> tuple[list[Record], list[Problem]]:
-    """Parse every record file; a file that cannot be parsed adds problems and no record."""
+def read_records(root: Path, shown_root: str) -> tuple[list[Record], set[str], list[Problem]]:
+    """Parse every record file.
+
+    Returns the records, the ids of files that could not be parsed (they add problems and no
+    record), and the problems.
+    """
     files, problems = find_record_files(root, shown_root)
     records: list[Record] = []
+    unreadable: set[str] = set()
     for path, shown, kind, record_id in files:
         document, file_problems = load_document(path, shown)
         problems.extend(file_problems)
-        if document is not None:
+        if document is None:
+            unreadable.add(record_id)
+        else:
             records.append(Record(id=record_id, kind=kind, path=shown, document=document))
-    return records, problems
+    return records, unreadable, problems

@@ -27,14 +27,14 @@ MAX_DEPTH = 12  # records nest three levels at most; anything deeper is a mistak
 
 # YAML 1.2 core-schema style scalars. Dates are deliberately absent: they stay strings and the
 # schema checks them, so an impossible date like 2026-13-01 is a located problem, not a ValueError.
-_RESOLVERS: list[tuple[str, str, str]] = [
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN\0"),
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+_RESOLVERS: list[tuple[str, str, list[str]]] = [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),  # "" is an empty value
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789")),
     (
         "tag:yaml.org,2002:float",
         r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
+        list("-+0123456789."),
     ),
 ]
 
@@ -55,7 +55,7 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 
 for _tag, _pattern, _first in _RESOLVERS:
-    StrictLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+    StrictLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 
 Path_ = tuple[str | int, ...]
@@ -109,7 +109,7 @@ def load_document(path: Path, shown_as: str) -> tuple[Document | None, list[Prob
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as err:
-            return None, [_yaml_error_problem(err, shown_as)]
+            return None, [_yaml_error_problem(err, shown_as, text)]
         except yaml.YAMLError as err:  # unmarked errors are rare (reader errors)
             return None, [problem(1, f"this is not valid YAML: {err}")]
         if node is None:
@@ -136,12 +136,14 @@ def load_document(path: Path, shown_as: str) -> tuple[Document | None, list[Prob
         loader.dispose()
 
 
-def _yaml_error_problem(err: yaml.MarkedYAMLError, shown_as: str) -> Problem:
+def _yaml_error_problem(err: yaml.MarkedYAMLError, shown_as: str, text: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark else 1
     what = err.problem or ""
     context = err.context or ""
-    if "'\\t'" in what or "tab" in what:
+    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    indent = source_line[: len(source_line) - len(source_line.lstrip())]
+    if "\t" in indent or "\t" in what:  # libyaml does not name the tab, the line shows it
         message = "a tab character is used for indentation; YAML needs spaces. Replace the tab with spaces."
     elif "expected a single document" in context or "expected a single document" in what:
         message = "the file holds more than one YAML document ('---'); a record file holds exactly one."
@@ -172,14 +174,15 @@ def _check_nodes(
     """
     fatal: list[Problem] = []
     problems: list[Problem] = []
+    aliases: list[Problem] = []
     seen: set[int] = set()
 
     def walk(node: yaml.Node, path: Path_, depth: int) -> None:
         line = node.start_mark.line + 1
         where = field_path(path)
         if id(node) in seen:
-            fatal.append(Problem(shown_as, line, where,
-                                 "YAML aliases ('*name') are not allowed; write the value out in full."))
+            aliases.append(Problem(shown_as, line, where,
+                                   "YAML aliases ('*name') are not allowed; write the value out in full."))
             return
         seen.add(id(node))
         if depth > MAX_DEPTH:
@@ -187,8 +190,9 @@ def _check_nodes(
                                  "records are flat lists and mappings."))
             return
         if _has_explicit_tag(node, loader):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             fatal.append(Problem(shown_as, line, where,
-                                 f"YAML tags such as '{node.tag}' are not allowed; write the plain value."))
+                                 f"YAML tags such as '{tag}' are not allowed; write the plain value."))
             return
         if isinstance(node, yaml.SequenceNode):
             for index, child in enumerate(node.value):
@@ -200,8 +204,8 @@ def _check_nodes(
                 key_line = key_node.start_mark.line + 1
                 if not isinstance(key_node, yaml.ScalarNode) or _has_explicit_tag(key_node, loader) \
                         or key_node.tag != "tag:yaml.org,2002:str":
-                    problems.append(Problem(shown_as, key_line, where,
-                                            "field names must be plain words, like 'title'."))
+                    fatal.append(Problem(shown_as, key_line, where,  # such keys cannot even be constructed
+                                         "field names must be plain words, like 'title'."))
                     continue
                 key = key_node.value
                 if key in first_line:
@@ -215,13 +219,21 @@ def _check_nodes(
 
     lines[()] = root.start_mark.line + 1
     walk(root, (), 0)
-    return fatal, problems
+    return fatal + _first_of(aliases, "aliases"), problems
+
+
+def _first_of(problems: list[Problem], noun: str) -> list[Problem]:
+    """One problem for a repeated mistake (a billion-laughs file has thousands), with the count."""
+    if len(problems) <= 1:
+        return problems
+    first = problems[0]
+    return [Problem(first.path, first.line, first.field, f"{first.message} ({len(problems)} {noun} in this file)")]
 
 
 def _has_explicit_tag(node: yaml.Node, loader: Any) -> bool:
     """True when the file wrote a tag (``!!str``, ``!foo``) instead of letting YAML infer it."""
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None:
+        if not node.style:  # plain scalar: libyaml says '', the pure loader None
             return bool(node.tag != loader.resolve(yaml.ScalarNode, node.value, (True, False)))
         return bool(node.tag != _DEFAULT_TAGS[yaml.ScalarNode])
     return bool(node.tag != _DEFAULT_TAGS[type(node)])
@@ -233,4 +245,4 @@ def _anchor_problems(text: str, shown_as: str) -> list[Problem]:
         if getattr(event, "anchor", None) and not isinstance(event, yaml.AliasEvent):
             problems.append(Problem(shown_as, event.start_mark.line + 1, "(file)",
                                     f"YAML anchors ('&{event.anchor}') are not allowed; write each value out in full."))
-    return problems
+    return _first_of(problems, "anchors")

@@ -7,6 +7,7 @@ where there are few, and a "did you mean" where a close match exists.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from typing import Any, Iterable, Iterator
 
@@ -19,13 +20,18 @@ from .schemas import KINDS, Schemas
 FEW_CHOICES = 12  # up to this many allowed values are listed in a message
 
 
-def check_records(records: list[Record], schemas: Schemas) -> list[Problem]:
-    """All problems of all records: schema first, then ids, aliases and references."""
+def check_records(records: list[Record], schemas: Schemas, unreadable_ids: set[str] = frozenset()) -> list[Problem]:  # type: ignore[assignment]
+    """All problems of all records: schema first, then ids, aliases and references.
+
+    ``unreadable_ids`` are ids of files that exist but could not be parsed; pointing at one is not
+    reported again as a dangling reference (the file's own problem says what to fix).
+    """
     problems: list[Problem] = []
     for record in records:
         problems.extend(check_schema(record, schemas))
+        problems.extend(check_text(record))
     problems.extend(check_ids(records))
-    problems.extend(check_references(records, schemas))
+    problems.extend(check_references(records, schemas, unreadable_ids))
     return problems
 
 
@@ -50,7 +56,8 @@ def _describe(error: ValidationError, record: Record) -> Iterator[Problem]:
         missing = _missing_field(error)
         prop = schema.get("properties", {}).get(missing, {})
         hint = _field_hint(prop)
-        yield problem(f"'{missing}' is missing; a {record.kind} needs it{hint}", path + (missing,), line)
+        owner = f"a {record.kind}" if not path else f"'{where}'"
+        yield problem(f"'{missing}' is missing; {owner} needs it{hint}", path + (missing,), line)
     elif keyword == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         for extra in sorted(set(value) - set(allowed)):
@@ -195,7 +202,7 @@ def check_ids(records: list[Record]) -> Iterator[Problem]:
                 claimed[alias] = record
 
 
-def check_references(records: list[Record], schemas: Schemas) -> Iterator[Problem]:
+def check_references(records: list[Record], schemas: Schemas, unreadable_ids: set[str]) -> Iterator[Problem]:
     """Every id a record points at exists, is of the right kind, and is not the record itself."""
     kind_of = {r.id: r.kind for r in records}
     alias_target = {a: r.id for r in records for a in r.data.get("aliases", []) or [] if isinstance(a, str)}
@@ -212,6 +219,8 @@ def check_references(records: list[Record], schemas: Schemas) -> Iterator[Proble
                     continue  # the schema check already reported the wrong type
                 where, line = field_path(at), record.line_of(*at)
                 wanted = info.references
+                if target in unreadable_ids:
+                    continue
                 if target == record.id:
                     yield Problem(record.path, line, where, "a record cannot refer to itself; remove this id.")
                 elif target in kind_of:
@@ -227,3 +236,34 @@ def check_references(records: list[Record], schemas: Schemas) -> Iterator[Proble
                     noun = "record" if wanted == "*" else wanted
                     guess = f" Did you mean '{close[0]}'?" if close else ""
                     yield Problem(record.path, line, where, f"there is no {noun} with the id '{target}'.{guess}")
+
+
+# Raw HTML in record text: any tag, comment, processing instruction or CDATA. Markdown autolinks
+# (<https://...>, <mailto:...>) are Markdown, not HTML, and are allowed.
+_HTML = re.compile(r"<(?!(?:https?://|mailto:)[^<>\s]*>)(?:[A-Za-z/?!][^<>]*)>?|<!--")
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_ALLOWED_LINK = re.compile(r"^(?:https?://[^\s]+|mailto:[^\s@]+@[^\s]+)$")
+
+
+def check_text(record: Record) -> Iterator[Problem]:
+    """Record text is Markdown: no raw HTML, and links only to http(s) and mailto addresses."""
+
+    def walk(value: Any, path: tuple[Any, ...]) -> Iterator[Problem]:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                yield from walk(child, path + (key,))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                yield from walk(child, path + (index,))
+        elif isinstance(value, str):
+            where, line = field_path(path), record.line_of(*path)
+            html = _HTML.search(value)
+            if html:
+                yield Problem(record.path, line, where, f"HTML is not allowed in record text (found {_show(html.group(0))}); "
+                              "write Markdown instead, e.g. **bold**, *italic* or [text](https://example.org).")
+            for target in _MARKDOWN_LINK.findall(value):
+                if not _ALLOWED_LINK.match(target):
+                    yield Problem(record.path, line, where, f"the link {_show(target)} is not allowed; links in record "
+                                  "text must be full addresses starting with https://, http:// or mailto:.")
+
+    yield from walk(record.data, ())

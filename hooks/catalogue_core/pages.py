@@ -1,0 +1,49 @@
+"""The catalogue -> every generated page, as ``{path under docs/: Page}``.
+
+This is the boundary the MkDocs hook adapts: records in, Markdown out, nothing about MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .catalogue import Catalogue
+from .markup import TextRenderer
+from .render_index import IndexPage
+from .render_record import KIND_NAMES, RecordPage
+from .schemas import KINDS
+from .urls import Linker, index_src, record_src
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # path under docs/, e.g. tools/vera-2r.md
+    markdown: str
+    record_path: str | None  # the YAML file it is made from, for "edit this page"
+
+
+def build_pages(catalogue: Catalogue, linker: Linker) -> dict[str, Page]:
+    text = TextRenderer()
+    record_page = RecordPage(catalogue, linker, text)
+    index_page = IndexPage(catalogue, linker, text)
+    pages: dict[str, Page] = {}
+    for record in catalogue.records:
+        src = record_src(record.kind, record.id)
+        meta: dict[str, Any] = {"title": record.title, "description": record.data["summary"]}
+        tags = [catalogue.schemas.tag_labels[t] for t in record.data.get("tags", [])]
+        if tags:
+            meta["tags"] = tags
+        pages[src] = Page(src, front_matter(meta) + record_page.markdown(record), record.path)
+    for kind in KINDS:
+        src = index_src(kind)
+        meta = {"title": KIND_NAMES[kind][1]}
+        pages[src] = Page(src, front_matter(meta) + index_page.markdown(kind), None)
+    return pages
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter, written by a YAML dumper so any title survives quoting."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"

@@ -1,0 +1,51 @@
+"""Where each page lives, and relative links between pages, the way MkDocs computes them.
+
+Generated pages embed their links as HTML, which MkDocs does not rewrite, so we compute hrefs
+ourselves for both URL styles: directory URLs (``tools/vera-2r/``) for the served site, file URLs
+(``tools/vera-2r.html``) for the offline copy that opens from ``file://``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .schemas import KINDS
+
+
+def record_src(kind: str, record_id: str) -> str:
+    """The generated Markdown file of a record, relative to docs/."""
+    return f"{KINDS[kind]}/{record_id}.md"
+
+
+def index_src(kind: str) -> str:
+    return f"{KINDS[kind]}/index.md"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Computes page URLs and relative hrefs for one URL style."""
+
+    directory_urls: bool = True
+
+    def url(self, src: str) -> str:
+        """Site-relative URL of the page built from ``src`` (``tools/vera-2r.md``)."""
+        stem = src[: -len(".md")] if src.endswith(".md") else src
+        folder, _, name = stem.rpartition("/")
+        if not self.directory_urls:
+            return f"{stem}.html"
+        if name == "index":
+            return f"{folder}/" if folder else ""
+        return f"{stem}/"
+
+    def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """A relative link from one page to another, as it works in the built site."""
+        here, there = self.url(from_src), self.url(to_src)
+        base = here if self.directory_urls else posixpath.dirname(here)
+        base = base.rstrip("/") or "."
+        relative = posixpath.relpath(there or ".", base)
+        if self.directory_urls and there.endswith("/") or there == "":
+            relative = "./" if relative == "." else relative + "/"
+        if not self.directory_urls and relative == ".":
+            relative = posixpath.basename(there)
+        return relative + (f"#{anchor}" if anchor else "")

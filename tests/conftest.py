@@ -1,0 +1,73 @@
+"""Shared fixtures: the project's paths and a way to make small projects from example records."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from catalogue_core.catalogue import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "tests" / "examples"
+VALID_RECORDS = EXAMPLES / "valid" / "practices"
+
+# Set UPDATE_GOLDEN=1 to rewrite expected outputs from the current code, then review the diff.
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def compare_golden(actual: str, golden: Path) -> None:
+    """Assert ``actual`` equals the golden file, or rewrite the file when UPDATE_GOLDEN=1."""
+    if UPDATE_GOLDEN:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+        return
+    assert golden.exists(), f"{golden} is missing; run UPDATE_GOLDEN=1 pytest to create it"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def make_project(tmp_path: Path, *overlays: Path) -> Project:
+    """A project in ``tmp_path``: the valid example records, with each overlay's files on top.
+
+    Overlays mirror the records folder (``<kind-plural>/<id>.yml``); symlinks are kept as links.
+    """
+    records = tmp_path / "practices"
+    shutil.copytree(VALID_RECORDS, records, symlinks=True)
+    for overlay in overlays:
+        shutil.copytree(overlay, records, symlinks=True, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    return Project.at(tmp_path)
+
+
+@pytest.fixture
+def project_root() -> Path:
+    return ROOT
+
+
+def make_site_project(tmp_path: Path, *overlays: Path) -> Path:
+    """A buildable copy of the project whose records are the example catalogue plus overlays.
+
+    It has the real hooks, schemas, stylesheet and mkdocs.yml, with one home page instead of the
+    hand-written pages (so the example records build on their own).
+    """
+    make_project(tmp_path, *overlays)
+    shutil.copytree(ROOT / "hooks", tmp_path / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
+    (tmp_path / "docs" / "index.md").write_text("# Example catalogue\n", encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def build_site(project_dir: Path, site_dir: Path | None = None) -> Path:
+    """The real ``mkdocs build --strict`` of a project folder; returns the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = site_dir or project_dir / "site"
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(project_dir / "mkdocs.yml"), site_dir=str(site), strict=True)
+    build(config)
+    return site
