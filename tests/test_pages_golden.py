@@ -17,13 +17,14 @@ from catalogue_core.urls import Linker
 from conftest import ROOT, compare_golden, make_project
 
 GOLDEN = ROOT / "tests" / "golden" / "pages"
+SITE_URL = "https://catalogue.example.org/"
 
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     catalogue, problems = load_catalogue(make_project(tmp_path_factory.mktemp("golden")))
     assert catalogue is not None, problems
-    return {src: page.markdown for src, page in build_pages(catalogue, Linker()).items()}
+    return {src: page.markdown for src, page in build_pages(catalogue, Linker(site_url=SITE_URL)).items()}
 
 
 def test_every_page_matches_its_golden_file(pages: dict[str, str]) -> None:
@@ -36,7 +37,7 @@ def test_every_page_matches_its_golden_file(pages: dict[str, str]) -> None:
 def test_pages_are_the_same_on_every_run(tmp_path: Path, pages: dict[str, str]) -> None:
     catalogue, _ = load_catalogue(make_project(tmp_path))
     assert catalogue is not None
-    again = {src: page.markdown for src, page in build_pages(catalogue, Linker()).items()}
+    again = {src: page.markdown for src, page in build_pages(catalogue, Linker(site_url=SITE_URL)).items()}
     assert again == pages
 
 

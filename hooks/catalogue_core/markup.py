@@ -15,21 +15,28 @@ import markdown
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "a", "sup", "sub", "del", "hr",
+    "p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "a", "sup", "sub", "del", "hr", "abbr",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea", "title"}
 
 # Record text is plain prose with lists and links; the safe subset of Python-Markdown's extensions.
-RECORD_TEXT_EXTENSIONS = ["sane_lists"]
+RECORD_TEXT_EXTENSIONS = ["sane_lists", "abbr"]
 
 
 class TextRenderer:
-    """Renders record Markdown to clean HTML. Create one per build; it is not thread-safe."""
+    """Renders record Markdown to clean HTML. Create one per build; it is not thread-safe.
 
-    def __init__(self) -> None:
-        self._markdown = markdown.Markdown(extensions=RECORD_TEXT_EXTENSIONS, output_format="html")
+    ``abbreviations`` (acronym -> explanation) become ``<abbr title>`` wherever they appear.
+    """
+
+    def __init__(self, abbreviations: dict[str, str] | None = None) -> None:
+        self._markdown = markdown.Markdown(
+            extensions=RECORD_TEXT_EXTENSIONS,
+            extension_configs={"abbr": {"glossary": dict(abbreviations or {})}},
+            output_format="html",
+        )
         self._cache: dict[str, str] = {}
 
     def block(self, text: str) -> str:

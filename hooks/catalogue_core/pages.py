@@ -11,7 +11,10 @@ from typing import Any
 import yaml
 
 from .catalogue import Catalogue
+from .feeds import meeting_feed_path
+from .glossary import abbreviations
 from .markup import TextRenderer
+from .open_data import PAGE_SRC as OPEN_DATA_SRC, open_data_markdown
 from .render_index import IndexPage
 from .render_record import KIND_NAMES, RecordPage
 from .schemas import KINDS
@@ -26,7 +29,7 @@ class Page:
 
 
 def build_pages(catalogue: Catalogue, linker: Linker) -> dict[str, Page]:
-    text = TextRenderer()
+    text = TextRenderer(abbreviations(catalogue))
     record_page = RecordPage(catalogue, linker, text)
     index_page = IndexPage(catalogue, linker, text)
     pages: dict[str, Page] = {}
@@ -36,11 +39,14 @@ def build_pages(catalogue: Catalogue, linker: Linker) -> dict[str, Page]:
         tags = [catalogue.schemas.tag_labels[t] for t in record.data.get("tags", [])]
         if tags:
             meta["tags"] = tags
+        if record.kind == "meeting":
+            meta["feed"] = meeting_feed_path(record)  # advertised by the theme override
         pages[src] = Page(src, front_matter(meta) + record_page.markdown(record), record.path)
     for kind in KINDS:
         src = index_src(kind)
         meta = {"title": KIND_NAMES[kind][1]}
         pages[src] = Page(src, front_matter(meta) + index_page.markdown(kind), None)
+    pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue), None)
     return pages
 
 

@@ -29,11 +29,15 @@ KIND_INTROS: dict[str, str] = {
     ),
 }
 
-# Fields shown on index entries and offered as filters, per kind.
-FACETS: dict[str, list[str]] = {
-    "practice": ["countries", "settings", "roles", "assessment_types", "actor_focus", "evidence.level"],
-    "tool": ["types", "method", "lone_actor_suitability.rating"],
-    "recommendation": ["audience", "findings"],
+# Fields shown on index entries and offered as filters, per kind, with the name each filter has in
+# the URL query: /practices/?country=AT&setting=probation. These names are a public contract.
+FACETS: dict[str, dict[str, str]] = {
+    "practice": {
+        "countries": "country", "settings": "setting", "roles": "role", "assessment_types": "assessment",
+        "actor_focus": "focus", "evidence.level": "evidence",
+    },
+    "tool": {"types": "type", "method": "method", "lone_actor_suitability.rating": "suitability"},
+    "recommendation": {"audience": "audience", "findings": "finding"},
 }
 
 
@@ -78,19 +82,47 @@ class IndexPage:
         if kind == "term":
             count = f"{len(records)} term{'s' if len(records) != 1 else ''}"
         out = [f"# {plural}", "", f'<p class="lac-lede">{escape(KIND_INTROS[kind])}</p>', ""]
-        out += [f'<p class="lac-count" data-total="{len(records)}" role="status">{escape(count)}</p>', ""]
+        if kind in FACETS:
+            out += [self._filters(kind, records), ""]
+        out += [f'<p class="lac-count" data-total="{len(records)}" data-noun="{escape(plural.lower())}" '
+                f'role="status">{escape(count)}</p>', ""]
         entries = "".join(self._entry(src, kind, record) for record in records)
-        out += [f'<ul class="lac-index" data-kind="{escape(kind)}">{entries}</ul>', ""]
+        # Each record is found through its own page; the list would only add duplicate hits.
+        out += [f'<ul class="lac-index" data-kind="{escape(kind)}" data-search-exclude>{entries}</ul>', ""]
         return "\n".join(out)
+
+    def _filters(self, kind: str, records: list[Record]) -> str:
+        """Checkbox groups, one per facet, for the values that occur; JavaScript reveals and runs them.
+
+        Without JavaScript the form stays hidden and the full list shows.
+        """
+        groups = []
+        for facet, param in FACETS[kind].items():
+            counts: dict[str, int] = {}
+            for record in records:
+                for value in facet_values(record, facet):
+                    counts[value] = counts.get(value, 0) + 1
+            if not counts:
+                continue
+            options = "".join(
+                f'<label><input type="checkbox" name="{escape(param)}" value="{escape(value)}"> '
+                f'{escape(self.facet_label(kind, facet, value))} <span class="lac-facet-count">({n})</span></label>'
+                for value, n in sorted(counts.items(), key=lambda item: self.facet_label(kind, facet, item[0]).casefold())
+            )
+            groups.append(f'<fieldset><legend>{escape(self.facet_title(kind, facet))}</legend>{options}</fieldset>')
+        plural = KIND_NAMES[kind][1].lower()
+        return (f'<form class="lac-filters" hidden aria-label="Filter {escape(plural)}" data-search-exclude>'
+                f'{"".join(groups)}<p class="lac-filter-actions"><button type="reset" class="md-button">'
+                f"Clear filters</button></p></form>")
 
     def _entry(self, src: str, kind: str, record: Record) -> str:
         href = self.linker.href(src, record_src(kind, record.id))
         attributes = "".join(
-            f' data-{escape(facet.replace(".", "-").replace("_", "-"))}="{escape(" ".join(facet_values(record, facet)))}"'
-            for facet in FACETS.get(kind, [])
+            f' data-filter-{escape(param)}="{escape(" ".join(facet_values(record, facet)))}"'
+            for facet, param in FACETS.get(kind, {}).items()
         )
         facts = []
-        for facet in FACETS.get(kind, []):
+        for facet in FACETS.get(kind, {}):
             values = facet_values(record, facet)
             if values and facet != "findings":
                 shown = ", ".join(escape(self.facet_label(kind, facet, v)) for v in values)

@@ -12,6 +12,7 @@ import html
 from typing import Any, Callable
 
 from .catalogue import Catalogue, Link
+from .citation import bibtex, plain_citation
 from .markup import TextRenderer, escape, safe_href, time_element
 from .records import Record
 from .schemas import FieldInfo
@@ -46,6 +47,9 @@ BACKLINK_TITLES: dict[tuple[str, str], str] = {
 
 Section = tuple[str, str]  # (heading, HTML)
 
+# Material's search skips a section whose heading carries this attribute (attr_list syntax).
+SEARCH_EXCLUDE = "{ data-search-exclude }"
+
 
 class RecordPage:
     """Renders the pages of one catalogue for one URL style."""
@@ -69,6 +73,7 @@ class RecordPage:
         fields = self.catalogue.schemas.fields[record.kind]
         facts: list[tuple[str, str]] = []
         sections: list[Section] = []
+        link_sections: list[Section] = []
         shown_links: set[str] = set()
         for name, info in fields.items():
             if name in PAGE_FRAME_FIELDS or name not in record.data:
@@ -78,7 +83,7 @@ class RecordPage:
                 targets = [self.catalogue.by_id[i] for i in (value if isinstance(value, list) else [value])]
                 shown_links.update(t.id for t in targets)
                 if info.is_list:
-                    sections.append((info.schema.get("title", name), self._record_list(src, targets)))
+                    link_sections.append((info.schema.get("title", name), self._record_list(src, targets)))
                 else:
                     facts.append((info.schema.get("title", name), self._record_link(src, targets[0])))
             elif name in self.special and not info.is_markdown:  # a tool's evidence is plain text
@@ -107,9 +112,12 @@ class RecordPage:
             out += [_admonition("warning", "What is uncertain", self.text.block(record.data["uncertainty"])), ""]
         for heading, body in sections:
             out += [f"## {_markdown_heading_text(heading)}", "", body, ""]
-        for heading, body in self._backlink_sections(src, record, shown_links):
-            out += [f"## {_markdown_heading_text(heading)}", "", body, ""]
-        out += ["## Sources", "", self._sources(record), ""]
+        # Lists of other records and of sources stay out of the search index: they would make
+        # every page that links VERA-2R compete with VERA-2R's own page for its name.
+        for heading, body in link_sections + self._backlink_sections(src, record, shown_links):
+            out += [f"## {_markdown_heading_text(heading)} {SEARCH_EXCLUDE}", "", body, ""]
+        out += [f"## Sources {SEARCH_EXCLUDE}", "", self._sources(record), ""]
+        out += [f"## Cite this record {SEARCH_EXCLUDE}", "", self._citation(record), ""]
         out += [self._footer(record), ""]
         return "\n".join(out)
 
@@ -226,9 +234,17 @@ class RecordPage:
             items.append(f"<li>{link}{supports}</li>")
         return f'<ol class="lac-sources">{"".join(items)}</ol>'
 
+    def _citation(self, record: Record) -> str:
+        url = self.linker.absolute(record_src(record.kind, record.id))
+        return (f'<p class="lac-cite">{escape(plain_citation(record, url))}</p>'
+                f"<details><summary>BibTeX</summary><pre><code>{escape(bibtex(record, url))}</code></pre></details>")
+
     def _footer(self, record: Record) -> str:
         kind_index = self.linker.href(record_src(record.kind, record.id), index_src(record.kind))
-        return (f'<p class="lac-meta">Last reviewed {time_element(record.data["reviewed"])} · '
+        permanent = self.linker.absolute(record_src(record.kind, record.id))
+        return (f'<p class="lac-meta" data-search-exclude>Last reviewed {time_element(record.data["reviewed"])} · '
+                f'Permanent link <a class="lac-permalink" href="{escape(permanent)}">{escape(permanent)}</a> '
+                f'<button type="button" class="lac-copy" data-copy="{escape(permanent)}" hidden>Copy link</button> · '
                 f'Record id <code>{escape(record.id)}</code> · '
                 f'<a href="{escape(kind_index)}">All {escape(KIND_NAMES[record.kind][1].lower())}</a></p>')
 

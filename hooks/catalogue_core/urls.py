@@ -27,6 +27,7 @@ class Linker:
     """Computes page URLs and relative hrefs for one URL style."""
 
     directory_urls: bool = True
+    site_url: str = ""  # the published address, for links that leave the site (feeds, citations)
 
     def url(self, src: str) -> str:
         """Site-relative URL of the page built from ``src`` (``tools/vera-2r.md``)."""
@@ -49,3 +50,12 @@ class Linker:
         if not self.directory_urls and relative == ".":
             relative = posixpath.basename(there)
         return relative + (f"#{anchor}" if anchor else "")
+
+    def absolute(self, src: str) -> str:
+        """The full address of a page, or its site-relative URL when no site URL is known."""
+        return self.absolute_file(self.url(src))
+
+    def absolute_file(self, path: str) -> str:
+        """The full address of a file in the site, e.g. ``feed.xml``."""
+        base = self.site_url if not self.site_url or self.site_url.endswith("/") else self.site_url + "/"
+        return base + path

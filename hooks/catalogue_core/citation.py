@@ -1,0 +1,55 @@
+"""How to cite a record: one plain-text line and a BibTeX entry."""
+
+from __future__ import annotations
+
+import re
+
+from .markup import format_date
+from .records import Record
+
+CATALOGUE_NAME = "Lone Actors Practice Catalogue"
+EDITORS = "Lone Actors Practice Catalogue editors"
+
+
+def organisation(record: Record) -> str:
+    """Who the record is about, where that is an organisation; else the catalogue's editors."""
+    if record.kind == "practice":
+        return ", ".join(record.data.get("organisations", [])) or EDITORS
+    if record.kind == "tool":
+        return str(record.data.get("owner") or record.data.get("developer") or EDITORS)
+    if record.kind == "meeting":
+        return str(record.data.get("organiser", EDITORS))
+    return EDITORS
+
+
+def plain_citation(record: Record, url: str) -> str:
+    reviewed = str(record.data["reviewed"])
+    about = organisation(record)
+    by = "" if about == EDITORS else f" ({about})"
+    return (f"{EDITORS}. \"{record.title}\"{by}. {CATALOGUE_NAME}, last reviewed {format_date(reviewed)}. "
+            f"{url}")
+
+
+def bibtex(record: Record, url: str) -> str:
+    reviewed = str(record.data["reviewed"])
+    fields = [
+        ("title", record.title),
+        ("author", f"{{{EDITORS}}}"),
+        ("organization", organisation(record)),
+        ("howpublished", CATALOGUE_NAME),
+        ("year", reviewed[:4]),
+        ("url", url),
+        ("note", f"Last reviewed {reviewed}"),
+    ]
+    body = ",\n".join(f"  {name} = {{{_bibtex_escape(value, name)}}}" for name, value in fields)
+    return f"@misc{{lac-{record.id},\n{body}\n}}"
+
+
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+                   "#": r"\#", "_": r"\_"}
+
+
+def _bibtex_escape(value: str, field: str) -> str:
+    if field in ("url", "author"):
+        return value  # author is already braced as a corporate name; URLs are verbatim
+    return re.sub(r"[\\{}&%$#_]", lambda m: _BIBTEX_SPECIAL[m.group(0)], value)

@@ -1,0 +1,86 @@
+"""Atom feeds (RFC 4287): what changed in the catalogue, and each meeting's follow-up material.
+
+Entries are dated by the records' own dates (``reviewed``, a follow-up item's ``added``), never
+by the build time, so the same records give the same feeds byte for byte.
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from .catalogue import Catalogue
+from .citation import CATALOGUE_NAME, EDITORS
+from .records import Record
+from .urls import Linker, record_src
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITE_FEED = "feed.xml"
+MAX_ENTRIES = 100  # newest first; older changes stay in the records' own history
+
+
+def meeting_feed_path(record: Record) -> str:
+    """Where a meeting's follow-up feed is published, beside its page."""
+    return f"meetings/{record.id}/feed.xml"
+
+
+def _timestamp(date: str) -> str:
+    return f"{date}T00:00:00Z"
+
+
+def _feed(title: str, feed_url: str, alternate: str, updated: str) -> ET.Element:
+    feed = ET.Element("feed", xmlns=ATOM)
+    ET.SubElement(feed, "title").text = title
+    ET.SubElement(feed, "id").text = feed_url
+    ET.SubElement(feed, "updated").text = _timestamp(updated)
+    ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
+    ET.SubElement(feed, "link", rel="alternate", type="text/html", href=alternate)
+    author = ET.SubElement(feed, "author")
+    ET.SubElement(author, "name").text = EDITORS
+    return feed
+
+
+def _entry(feed: ET.Element, entry_id: str, title: str, link: str, updated: str, summary: str) -> None:
+    entry = ET.SubElement(feed, "entry")
+    ET.SubElement(entry, "id").text = entry_id
+    ET.SubElement(entry, "title").text = title
+    ET.SubElement(entry, "link", rel="alternate", type="text/html", href=link)
+    ET.SubElement(entry, "updated").text = _timestamp(updated)
+    ET.SubElement(entry, "summary").text = summary
+
+
+def _serialise(feed: ET.Element) -> str:
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def site_feed(catalogue: Catalogue, linker: Linker) -> str:
+    """New and updated records, newest review first."""
+    records = sorted(catalogue.records, key=lambda r: (str(r.data["reviewed"]), r.id), reverse=True)[:MAX_ENTRIES]
+    newest = str(records[0].data["reviewed"]) if records else "1970-01-01"
+    feed = _feed(f"{CATALOGUE_NAME}: new and updated records", linker.absolute_file(SITE_FEED),
+                 linker.absolute("index.md"), newest)
+    for record in records:
+        url = linker.absolute(record_src(record.kind, record.id))
+        _entry(feed, url, f"{record.title} ({record.kind})", url, str(record.data["reviewed"]),
+               str(record.data["summary"]))
+    return _serialise(feed)
+
+
+def meeting_feed(record: Record, linker: Linker) -> str:
+    """A meeting's follow-up material, newest addition first."""
+    page = linker.absolute(record_src(record.kind, record.id))
+    items = sorted(record.data.get("follow_up", []), key=lambda i: (i["added"], i["url"]), reverse=True)
+    newest = items[0]["added"] if items else str(record.data["reviewed"])
+    feed = _feed(f"Follow-up material: {record.title}", linker.absolute_file(meeting_feed_path(record)),
+                 page, newest)
+    for item in items:
+        summary = f"{item['type'].capitalize()}, {item['date']}." + (f" {item['note']}" if "note" in item else "")
+        _entry(feed, item["url"], item["title"], item["url"], item["added"], summary)
+    return _serialise(feed)
+
+
+def feed_files(catalogue: Catalogue, linker: Linker) -> dict[str, str]:
+    files = {SITE_FEED: site_feed(catalogue, linker)}
+    for meeting in catalogue.of_kind("meeting"):
+        files[meeting_feed_path(meeting)] = meeting_feed(meeting, linker)
+    return files

@@ -1,0 +1,60 @@
+"""Links that never break: every URL we ever published must still resolve.
+
+``published-urls.txt`` lists them, one site-relative URL per line. A URL stops resolving when a
+record is renamed or removed without keeping its old id in ``aliases``; the build then stops with
+the line of the list that broke. ``make urls`` adds new URLs to the list and never removes one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .problems import Problem
+from .schemas import KINDS
+from .urls import Linker, index_src, record_src
+
+LIST_NAME = "published-urls.txt"
+HEADER = (
+    "# Every URL this site has published, from the site root (/ is the home page). A URL listed here must keep\n"
+    "# resolving forever: keep a renamed record's old id in its `aliases`. `make urls` adds new URLs.\n"
+)
+
+
+def current_urls(catalogue: Catalogue, hand_written: list[str], data_paths: list[str]) -> set[str]:
+    """Everything the site serves now, in directory-URL form, aliases included."""
+    linker = Linker(directory_urls=True)
+    urls = {linker.url(src) for src in hand_written}
+    urls |= {linker.url(index_src(kind)) for kind in KINDS}
+    urls |= {linker.url(record_src(r.kind, r.id)) for r in catalogue.records}
+    urls |= {linker.url(record_src(r.kind, alias)) for alias, r in catalogue.aliases.items()}
+    urls |= set(data_paths)
+    return {"/" + url for url in urls}
+
+
+def read_list(path: Path) -> list[tuple[int, str]]:
+    """(line, url) for every listed URL; blank lines and comments are skipped."""
+    if not path.exists():
+        return []
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        url = line.strip()
+        if url and not url.startswith("#"):
+            entries.append((number, url))
+    return entries
+
+
+def check_published(path: Path, shown: str, resolvable: set[str]) -> list[Problem]:
+    problems = []
+    for line, url in read_list(path):
+        if url not in resolvable:
+            problems.append(Problem(shown, line, url, "this published URL no longer resolves. If the record "
+                                    "was renamed or merged, add its old id to the new record's 'aliases'; "
+                                    "if a page was removed, restore it."))
+    return problems
+
+
+def updated_list(path: Path, resolvable: set[str]) -> str:
+    """The list with every current URL added; nothing is ever removed."""
+    listed = {url for _, url in read_list(path)}
+    return HEADER + "".join(f"{url}\n" for url in sorted(listed | resolvable))

@@ -1,0 +1,36 @@
+"""Everything the catalogue adds to a site, planned in one place: pages, data files, feeds and
+redirects, and the check that every URL ever published still resolves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalogue import Catalogue, Project
+from .exports import data_files
+from .feeds import feed_files
+from .pages import Page, build_pages
+from .problems import Problem
+from .published_urls import LIST_NAME, check_published, current_urls
+from .redirects import redirect_files
+from .urls import Linker
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    pages: dict[str, Page]  # Markdown pages, by path under docs/
+    files: dict[str, str]  # other files (JSON, CSV, Atom, redirect pages), by path in the site
+    public_files: list[str]  # the data and feed paths, which count as published URLs
+
+
+def plan_site(catalogue: Catalogue, linker: Linker) -> SitePlan:
+    public = {**data_files(catalogue), **feed_files(catalogue, linker)}
+    files = {**public, **redirect_files(catalogue, linker)}
+    return SitePlan(build_pages(catalogue, linker), files, sorted(public))
+
+
+def check_published_urls(project: Project, catalogue: Catalogue, plan: SitePlan, docs_dir: Path) -> list[Problem]:
+    """Every URL in published-urls.txt must resolve in this build."""
+    hand_written = [p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")]
+    resolvable = current_urls(catalogue, hand_written + list(plan.pages), plan.public_files)
+    return check_published(project.root / LIST_NAME, LIST_NAME, resolvable)
