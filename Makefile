@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build check test browser bench clean
+.PHONY: serve build check test browser bench clean urls offline linkcheck
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -24,8 +24,9 @@ node_modules/.installed: package.json package-lock.json
 serve: $(STAMP)
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
 
+# Strict, into a staging folder that replaces site/ only when the build passed (scripts/build_site.py).
 build: $(STAMP)
-	$(MKDOCS) build --strict
+	$(PY) scripts/build_site.py mkdocs.yml site
 
 check: $(STAMP)
 	$(PY) -m catalogue_core check
@@ -40,5 +41,27 @@ browser:
 test: $(STAMP) node_modules/.installed browser
 	$(PY) -m pytest
 
+# A zipped copy that works from file:// (search included), for locked-down networks.
+OFFLINE_ZIP := dist/lone-actors-catalogue-offline.zip
+offline: $(STAMP) node_modules/.installed
+	rm -rf dist/offline-site $(OFFLINE_ZIP)
+	$(MKDOCS) build --strict --quiet -f mkdocs-offline.yml
+	$(PY) scripts/zip_site.py dist/offline-site $(OFFLINE_ZIP)
+
+# Synthetic catalogues timed against the floor MkDocs, Material and PyYAML set; checks the budgets,
+# writes bench/results.json and docs/benchmarks.md. Takes many minutes: make bench SIZES="100 1000".
+SIZES ?= 100 1000 5000
+bench: $(STAMP) browser
+	$(PY) -m bench --sizes $(SIZES)
+
+# Opt-in, needs the network, never part of `make test`: do the records' web addresses answer?
+# Without a network it says so and exits 2, checking nothing.
+linkcheck: $(STAMP)
+	$(PY) -m catalogue_core.linkcheck
+
 clean:
 	rm -rf site dist .pytest_cache
+
+# Add every URL the site now serves to published-urls.txt (URLs are never removed from it).
+urls: $(STAMP)
+	$(PY) -m catalogue_core urls

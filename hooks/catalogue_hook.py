@@ -8,6 +8,8 @@ The planned site is handed from one event to the next on the build's own config 
 never in this module: ``mkdocs serve`` reuses this module without reloading it, and makes a
 new config for every rebuild (research/ecosystem.md, section 2).
 
+``on_post_page`` and ``on_post_template`` give every HTML page its Content-Security-Policy.
+
 Sibling modules are imported at the top: MkDocs puts this folder on ``sys.path`` only while it
 loads the hook.
 """
@@ -19,8 +21,11 @@ import os
 from pathlib import Path
 
 from catalogue_core.catalogue import Project, load_catalogue
+from catalogue_core.csp import with_policy
 from catalogue_core.glossary import abbreviations
+from catalogue_core.markup import GlossaryAbbrExtension
 from catalogue_core.problems import format_report
+from catalogue_core.search_names import add_names
 from catalogue_core.site import SitePlan, check_published_urls, plan_site
 from catalogue_core.urls import Linker
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,6 +35,24 @@ from mkdocs.structure.files import File, Files
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _PLAN = "_lone_actors_site_plan"  # attribute of the build's config that carries the plan
+
+# The one piece of module state, fixed for the life of the process: whether it is `mkdocs serve`.
+_command = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
+def _inline_scripts_allowed(config: MkDocsConfig) -> bool:
+    """Pages hash their inline scripts, except where some script text is only known in the browser.
+
+    `mkdocs serve` injects a live-reload script into every page it sends, different on every request
+    (mkdocs/livereload/__init__.py, `_inject_js_into_html`). The offline copy runs search through the
+    iframe-worker shim, which writes an inline script holding the worker's absolute file:// address
+    (node_modules/iframe-worker/shim/index.js). Both still load nothing from other hosts.
+    """
+    return _command["name"] == "serve" or "material/offline" in config.plugins
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -46,7 +69,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # the build time unless SOURCE_DATE_EPOCH is set, so the records' newest review date stands in.
     os.environ["SOURCE_DATE_EPOCH"] = str(catalogue.newest_review_epoch)
     # Hand-written pages explain the same acronyms on hover as record pages do.
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(catalogue)
+    # The same abbr extension, with its pattern built once for all pages (markup.GlossaryAbbrExtension).
+    glossary = GlossaryAbbrExtension(glossary=abbreviations(catalogue))
+    config.markdown_extensions[:] = [glossary if ext == "abbr" else ext for ext in config.markdown_extensions]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -60,6 +85,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.append(file)
     for path, content in plan.files.items():
         generated.append(File.generated(config, path, content=content))
+    generated.extend(_vendored_files(config))
 
     clashes = [f.src_uri for f in generated if files.get_file_from_path(f.src_uri) is not None]
     if clashes:
@@ -70,4 +96,38 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in generated:
         files.append(file)
     log.debug("added %d generated files", len(generated))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Runs after Material's search plugin has written its index (hooks follow plugins).
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        plan: SitePlan = getattr(config, _PLAN)
+        linker = Linker(directory_urls=config.use_directory_urls)
+        index.write_text(add_names(index.read_text(encoding="utf-8"), plan.catalogue, linker), encoding="utf-8")
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    return with_policy(output, inline_scripts_allowed=_inline_scripts_allowed(config))
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # 404.html is rendered from a theme template, not a page; sitemap.xml is a template too.
+    if not template_name.endswith(".html"):
+        return output_content
+    return with_policy(output_content, inline_scripts_allowed=_inline_scripts_allowed(config))
+
+
+def _vendored_files(config: MkDocsConfig) -> list[File]:
+    """Third-party files taken from pinned packages at build time (``extra.vendored``), never
+    committed: {path in the site: path in the project}."""
+    root = Path(config.config_file_path).parent
+    vendored: dict[str, str] = config.extra.get("vendored") or {}
+    files = []
+    for site_path, source in sorted(vendored.items()):
+        source_path = root / source
+        if not source_path.is_file():
+            raise PluginError(f"{source} is missing; run 'npm ci' (make offline does) to fetch the pinned package.")
+        files.append(File.generated(config, site_path, abs_src_path=str(source_path)))
     return files

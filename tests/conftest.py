@@ -72,3 +72,58 @@ def build_site(project_dir: Path, site_dir: Path | None = None) -> Path:
     config = load_config(str(project_dir / "mkdocs.yml"), site_dir=str(site), strict=True)
     build(config)
     return site
+
+
+# --- Sites built once per test session, for the site-wide checks and the browser tests -------------
+
+
+@pytest.fixture(scope="session")
+def example_site_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example catalogue's site, built once per session. Tests only read it."""
+    return build_site(make_site_project(tmp_path_factory.mktemp("example-site-session")))
+
+
+_NOT_PART_OF_A_BUILD = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "site", ".site.*", "dist", "bench", "tests",
+    "__pycache__", ".pytest_cache", ".cache",
+)
+
+
+def snapshot_project(dest: Path) -> Path:
+    """A copy of the project as it is now (records, pages, hooks, config), so that a test session
+    builds one consistent state while the working tree goes on changing."""
+    shutil.copytree(ROOT, dest, ignore=_NOT_PART_OF_A_BUILD, symlinks=True)
+    return dest
+
+
+def build_real_site(project_dir: Path, site_dir: Path | None = None) -> Path:
+    """The project's own site (practices/ and docs/), from a snapshot, built into ``site_dir``.
+
+    Fails, never skips, when the records or pages are not valid: the real site is what ships.
+    """
+    from catalogue_core.catalogue import load_catalogue
+    from catalogue_core.problems import format_report
+    from mkdocs.exceptions import Abort
+
+    _, problems = load_catalogue(Project.at(project_dir))
+    if problems:
+        pytest.fail("The project's records are invalid, so its site cannot be checked (run `make check`):\n"
+                    + format_report(problems))
+    try:
+        return build_site(project_dir, site_dir)
+    except Abort as error:
+        pytest.fail(f"`mkdocs build --strict` of the project failed ({error}); run `make build` to see why.")
+
+
+@pytest.fixture(scope="session")
+def real_site_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own site, built once per session into a temporary folder (never into site/)."""
+    return build_real_site(snapshot_project(tmp_path_factory.mktemp("real-site-session") / "project"))
+
+
+@pytest.fixture(scope="session")
+def injection_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example catalogue with an attack in every text field, built without validation."""
+    from injection_records import make_injection_project
+
+    return build_site(make_injection_project(tmp_path_factory.mktemp("injection")))

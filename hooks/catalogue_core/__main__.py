@@ -1,4 +1,5 @@
-"""``python -m catalogue_core check``: validate every record and print the full report.
+"""Command line: ``check`` validates every record and prints the full report; ``urls`` adds every
+URL the site now serves to published-urls.txt (it never removes one).
 
 Exit status: 0 when the catalogue is valid, 1 when a record has problems, 2 on bad usage.
 """
@@ -9,23 +10,39 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalogue import Project, load_catalogue
+from .catalogue import Catalogue, Project, load_catalogue
 from .problems import format_report
+from .published_urls import LIST_NAME, read_list, updated_list
+from .site import plan_site, resolvable_urls
+from .urls import Linker
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m catalogue_core", description=__doc__)
-    parser.add_argument("command", choices=["check"], help="what to do")
+    parser.add_argument("command", choices=["check", "urls"], help="what to do")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     parser.add_argument("--records", type=Path, help="the records folder (default: ROOT/practices)")
     args = parser.parse_args(argv)
-    catalogue, problems = load_catalogue(Project.at(args.root, args.records))
+    project = Project.at(args.root, args.records)
+    catalogue, problems = load_catalogue(project)
     if problems:
         print(format_report(problems))
         return 1
     assert catalogue is not None
+    if args.command == "urls":
+        return update_published_urls(project, catalogue)
     counts = ", ".join(f"{len(records)} {kind}" for kind, records in catalogue.by_kind.items())
     print(f"All {len(catalogue.records)} records are valid ({counts}).")
+    return 0
+
+
+def update_published_urls(project: Project, catalogue: Catalogue) -> int:
+    path = project.root / LIST_NAME
+    plan = plan_site(catalogue, Linker(directory_urls=True))
+    resolvable = resolvable_urls(catalogue, plan, project.root / "docs")
+    before = {url for _, url in read_list(path)}
+    path.write_text(updated_list(path, resolvable), encoding="utf-8")
+    print(f"{LIST_NAME}: {len(resolvable - before)} URLs added, {len(before | resolvable)} listed.")
     return 0
 
 

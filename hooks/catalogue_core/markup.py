@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
+from typing import Any
 
 import markdown
 import nh3
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 
 ALLOWED_TAGS = {
     "p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "a", "sup", "sub", "del", "hr", "abbr",
@@ -22,7 +25,8 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea", "title"}
 
 # Record text is plain prose with lists and links; the safe subset of Python-Markdown's extensions.
-RECORD_TEXT_EXTENSIONS = ["sane_lists", "abbr"]
+# Abbreviations come from ``GlossaryAbbrExtension`` (below), which renders like ``abbr``.
+RECORD_TEXT_EXTENSIONS = ["sane_lists"]
 
 
 class TextRenderer:
@@ -33,8 +37,7 @@ class TextRenderer:
 
     def __init__(self, abbreviations: dict[str, str] | None = None) -> None:
         self._markdown = markdown.Markdown(
-            extensions=RECORD_TEXT_EXTENSIONS,
-            extension_configs={"abbr": {"glossary": dict(abbreviations or {})}},
+            extensions=[*RECORD_TEXT_EXTENSIONS, GlossaryAbbrExtension(glossary=dict(abbreviations or {}))],
             output_format="html",
         )
         self._cache: dict[str, str] = {}
@@ -52,6 +55,54 @@ class TextRenderer:
         if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
             return rendered[3:-4]
         return rendered
+
+
+class GlossaryAbbrExtension(AbbrExtension):
+    """Python-Markdown's ``abbr`` extension, same output, with the matching pattern built once.
+
+    The stock tree processor joins every abbreviation into one alternation on every conversion and
+    tries each alternative at every word start, so rendering took records x abbreviations: with a
+    tool acronym per tool, quadratic in the catalogue's size (``make bench``). The pattern here is a
+    trie, which finds the same longest abbreviation in one pass, compiled once per glossary.
+    """
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        super().extendMarkdown(md)
+        md.treeprocessors.register(_GlossaryAbbrTreeprocessor(md, self.abbrs), "abbr", 7)  # replaces the stock one
+
+
+class _GlossaryAbbrTreeprocessor(AbbrTreeprocessor):
+    _keys: frozenset[str] = frozenset()
+
+    def run(self, root: Any) -> None:
+        if not self.abbrs:
+            return
+        if self.RE is None or self.abbrs.keys() != self._keys:  # the glossary, unless a text defined more
+            self._keys = frozenset(self.abbrs)
+            self.RE = abbreviation_pattern(self._keys)
+        self.iter_element(root)
+
+
+@lru_cache(maxsize=8)  # a pure function of the glossary; a build has one or two
+def abbreviation_pattern(abbreviations: frozenset[str]) -> re.Pattern[str]:
+    """Matches any of ``abbreviations`` as a whole word, the longest first (like the stock ``abbr``)."""
+    trie: dict[str, Any] = {}
+    for word in abbreviations:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return re.compile(rf"\b{_trie_pattern(trie)}\b")
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    # A word may end here or go on: the greedy '?' tries the longer word first, as the stock
+    # alternation, sorted longest first, does.
+    return f"(?:{body})?" if "" in node else body
 
 
 def clean_html(fragment: str) -> str:

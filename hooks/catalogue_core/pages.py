@@ -5,6 +5,7 @@ This is the boundary the MkDocs hook adapts: records in, Markdown out, nothing a
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +36,7 @@ def build_pages(catalogue: Catalogue, linker: Linker) -> dict[str, Page]:
     pages: dict[str, Page] = {}
     for record in catalogue.records:
         src = record_src(record.kind, record.id)
-        meta: dict[str, Any] = {"title": record.title, "description": record.data["summary"]}
+        meta: dict[str, Any] = {"title": theme_text(record.title), "description": theme_text(record.data["summary"])}
         tags = [catalogue.schemas.tag_labels[t] for t in record.data.get("tags", [])]
         if tags:
             meta["tags"] = tags
@@ -50,6 +51,22 @@ def build_pages(catalogue: Catalogue, linker: Linker) -> dict[str, Page]:
     return pages
 
 
+def theme_text(text: str) -> str:
+    """Plain text for a front matter value that Material prints as HTML.
+
+    MkDocs' Jinja environment does not autoescape, and Material writes ``page.meta.title`` into
+    ``<title>`` and the header, and ``page.meta.description`` into ``<meta content="...">``, as they
+    are (material/templates/base.html, partials/header.html). So ``&``, ``<``, ``>`` and ``"`` are
+    written as character references; the browser shows the text exactly as the record has it.
+    """
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+# libyaml's emitter writes the same YAML as PyYAML's pure-Python one, several times faster.
+_FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter, written by a YAML dumper so any title survives quoting."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    dumped = yaml.dump(meta, Dumper=_FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    return "---\n" + dumped + "---\n\n"

@@ -50,6 +50,16 @@ Section = tuple[str, str]  # (heading, HTML)
 # Material's search skips a section whose heading carries this attribute (attr_list syntax).
 SEARCH_EXCLUDE = "{ data-search-exclude }"
 
+# Detail sections that stay out of the search index, which the browser downloads whole on the first
+# search. A record is found by its title, summary, facts and main text (description, definition,
+# purpose, explanation); with every detail in it, the index took 5 KB per record, over the 3 KB
+# budget of `make bench` (docs/benchmarks.md). The sections are still on the page.
+UNSEARCHED_FIELDS = {
+    "target_group", "how_it_works", "transferability", "evidence",  # practices
+    "structure", "population", "lone_actor_suitability", "users", "training",  # tools (and their evidence)
+    "perspectives",  # terms: each discipline's reading of the definition, which is searched
+}
+
 
 class RecordPage:
     """Renders the pages of one catalogue for one URL style."""
@@ -75,6 +85,7 @@ class RecordPage:
         sections: list[Section] = []
         link_sections: list[Section] = []
         shown_links: set[str] = set()
+        unsearched = {info.schema.get("title", name) for name, info in fields.items() if name in UNSEARCHED_FIELDS}
         for name, info in fields.items():
             if name in PAGE_FRAME_FIELDS or name not in record.data:
                 continue
@@ -111,7 +122,8 @@ class RecordPage:
         if "uncertainty" in record.data:
             out += [_admonition("warning", "What is uncertain", self.text.block(record.data["uncertainty"])), ""]
         for heading, body in sections:
-            out += [f"## {_markdown_heading_text(heading)}", "", body, ""]
+            exclude = f" {SEARCH_EXCLUDE}" if heading in unsearched else ""
+            out += [f"## {_markdown_heading_text(heading)}{exclude}", "", body, ""]
         # Lists of other records and of sources stay out of the search index: they would make
         # every page that links VERA-2R compete with VERA-2R's own page for its name.
         for heading, body in link_sections + self._backlink_sections(src, record, shown_links):

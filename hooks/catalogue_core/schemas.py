@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urldefrag, urljoin
 
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from .quick_schema import Check, Compiler
 
 # kind -> plural, which is both the folder under practices/ and the URL segment.
 KINDS: dict[str, str] = {
@@ -50,6 +53,7 @@ class Schemas:
     def __init__(self, folder: Path):
         self.folder = folder
         self.documents: dict[str, dict[str, Any]] = {}
+        self._targets: dict[str, dict[str, Any]] = {}  # absolute $ref -> the schema it names
         for path in sorted(folder.glob("*.json")):
             with path.open(encoding="utf-8") as fh:
                 self.documents[path.name] = json.load(fh)
@@ -71,19 +75,29 @@ class Schemas:
             for kind in KINDS
         }
 
+    @cached_property
+    def quick_checks(self) -> dict[str, Check | None]:
+        """kind -> a fast check that says only 'certainly valid' or 'ask jsonschema' (quick_schema.py)."""
+        compiler = Compiler(self.registry, FormatChecker())
+        return {kind: compiler.check_for(f"{kind}.json") for kind in KINDS}
+
     def resolve(self, subschema: dict[str, Any], base: str) -> dict[str, Any]:
         """Follow ``$ref`` chains, merging the annotations written beside each ``$ref``."""
         merged: dict[str, Any] = {}
-        resolver = self.registry.resolver(base_uri=base)
         while True:
             for key, value in subschema.items():
                 if key != "$ref":
                     merged.setdefault(key, value)
             if "$ref" not in subschema:
                 return merged
-            resolved = resolver.lookup(subschema["$ref"])
-            resolver = resolved.resolver
-            subschema = resolved.contents
+            subschema, base = self._lookup(subschema["$ref"], base)
+
+    def _lookup(self, ref: str, base: str) -> tuple[dict[str, Any], str]:
+        """The schema a ``$ref`` in document ``base`` names, and its document; each target is looked up once."""
+        absolute = urljoin(base, ref)
+        if absolute not in self._targets:
+            self._targets[absolute] = self.registry.resolver(base_uri=base).lookup(ref).contents
+        return self._targets[absolute], urldefrag(absolute).url
 
     @cached_property
     def fields(self) -> dict[str, dict[str, FieldInfo]]:

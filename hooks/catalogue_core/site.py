@@ -18,6 +18,7 @@ from .urls import Linker
 
 @dataclass(frozen=True)
 class SitePlan:
+    catalogue: Catalogue
     pages: dict[str, Page]  # Markdown pages, by path under docs/
     files: dict[str, str]  # other files (JSON, CSV, Atom, redirect pages), by path in the site
     public_files: list[str]  # the data and feed paths, which count as published URLs
@@ -26,11 +27,15 @@ class SitePlan:
 def plan_site(catalogue: Catalogue, linker: Linker) -> SitePlan:
     public = {**data_files(catalogue), **feed_files(catalogue, linker)}
     files = {**public, **redirect_files(catalogue, linker)}
-    return SitePlan(build_pages(catalogue, linker), files, sorted(public))
+    return SitePlan(catalogue, build_pages(catalogue, linker), files, sorted(public))
+
+
+def resolvable_urls(catalogue: Catalogue, plan: SitePlan, docs_dir: Path) -> set[str]:
+    """Every URL this build serves (hand-written pages in ``docs_dir`` included)."""
+    hand_written = [p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")]
+    return current_urls(catalogue, hand_written + list(plan.pages), plan.public_files)
 
 
 def check_published_urls(project: Project, catalogue: Catalogue, plan: SitePlan, docs_dir: Path) -> list[Problem]:
     """Every URL in published-urls.txt must resolve in this build."""
-    hand_written = [p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")]
-    resolvable = current_urls(catalogue, hand_written + list(plan.pages), plan.public_files)
-    return check_published(project.root / LIST_NAME, LIST_NAME, resolvable)
+    return check_published(project.root / LIST_NAME, LIST_NAME, resolvable_urls(catalogue, plan, docs_dir))

@@ -60,6 +60,9 @@ for _tag, _pattern, _first in _RESOLVERS:
 
 Path_ = tuple[str | int, ...]
 
+# First characters that some implicit resolver looks at; every other plain scalar is a string.
+_RESOLVED_FIRST = frozenset(key for key in StrictLoader.yaml_implicit_resolvers if key)
+
 
 @dataclass
 class Document:
@@ -115,8 +118,9 @@ def load_document(path: Path, shown_as: str) -> tuple[Document | None, list[Prob
         if node is None:
             return None, [problem(1, "the file is empty; a record needs at least its required fields.")]
         doc = Document(data=None)
-        fatal, problems = _check_nodes(node, loader, doc.lines, shown_as)
-        if _MAYBE_ANCHOR.search(text):
+        # An alias needs an anchor, and an anchor needs an '&': without one there is no alias to find.
+        fatal, problems, data = _check_nodes(node, loader, doc.lines, shown_as, find_aliases="&" in text)
+        if "&" in text and _MAYBE_ANCHOR.search(text):
             anchors = _anchor_problems(text, shown_as)
             fatal += anchors
         if fatal:
@@ -125,10 +129,12 @@ def load_document(path: Path, shown_as: str) -> tuple[Document | None, list[Prob
             return None, [problem(node.start_mark.line + 1,
                                   "a record must be a mapping of field names to values, "
                                   "like 'title: Something'.")]
-        try:
-            doc.data = loader.construct_document(node)
-        except (yaml.YAMLError, ValueError, OverflowError) as err:
-            return None, problems + [problem(1, f"a value could not be read: {err}")]
+        if data is _UNBUILT:  # rare: a duplicate key or a value the walk could not build
+            try:
+                data = loader.construct_document(node)
+            except (yaml.YAMLError, ValueError, OverflowError) as err:
+                return None, problems + [problem(1, f"a value could not be read: {err}")]
+        doc.data = data
         # Duplicate or odd keys still give a document (last value wins in it), so the editor also
         # sees the record's other problems; the problems themselves keep any site from being built.
         return doc, problems
@@ -164,62 +170,86 @@ def _tag_in(text: str) -> str:
     return found.group(1) if found else "!tag"
 
 
-def _check_nodes(
-    root: yaml.Node, loader: Any, lines: dict[Path_, int], shown_as: str
-) -> tuple[list[Problem], list[Problem]]:
-    """Walk the node tree once: record lines, and reject aliases, tags, duplicate and odd keys.
+_UNBUILT: Any = object()  # the walk could not build the data; PyYAML's constructor does it instead
+_STR = "tag:yaml.org,2002:str"
 
-    Returns (fatal, other): aliases, tags and deep nesting make the data unsafe to construct or
-    walk; duplicate and odd keys do not.
+
+def _check_nodes(
+    root: yaml.Node, loader: Any, lines: dict[Path_, int], shown_as: str, find_aliases: bool = True
+) -> tuple[list[Problem], list[Problem], Any]:
+    """Walk the node tree once: record lines, reject aliases, tags, duplicate and odd keys, build the data.
+
+    Returns (fatal, other, data): aliases, tags and deep nesting make the data unsafe to construct
+    or walk; duplicate and odd keys do not. Building the data in the same walk saves PyYAML's
+    constructor a second pass over every node; ``data`` is ``_UNBUILT`` where a duplicate key or an
+    unreadable value needs that constructor's exact behaviour (last value wins, its error message).
     """
     fatal: list[Problem] = []
     problems: list[Problem] = []
     aliases: list[Problem] = []
-    seen: set[int] = set()
+    seen: set[yaml.Node] = set()
+    unbuilt = False
 
-    def walk(node: yaml.Node, path: Path_, depth: int) -> None:
-        line = node.start_mark.line + 1
-        where = field_path(path)
-        if id(node) in seen:
-            aliases.append(Problem(shown_as, line, where,
-                                   "YAML aliases ('*name') are not allowed; write the value out in full."))
-            return
-        seen.add(id(node))
+    def walk(node: yaml.Node, path: Path_, depth: int) -> Any:
+        nonlocal unbuilt
+        if find_aliases:
+            if node in seen:  # nodes hash by identity; an alias is a node reached twice
+                aliases.append(Problem(shown_as, node.start_mark.line + 1, field_path(path),
+                                       "YAML aliases ('*name') are not allowed; write the value out in full."))
+                return None
+            seen.add(node)
+        if depth <= MAX_DEPTH and _is_plain_str(node):
+            return node.value  # the common case, a string written as one: nothing to check
         if depth > MAX_DEPTH:
-            fatal.append(Problem(shown_as, line, where, f"values nest more than {MAX_DEPTH} levels deep; "
+            fatal.append(Problem(shown_as, node.start_mark.line + 1, field_path(path),
+                                 f"values nest more than {MAX_DEPTH} levels deep; "
                                  "records are flat lists and mappings."))
-            return
+            return None
         if _has_explicit_tag(node, loader):
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            fatal.append(Problem(shown_as, line, where,
+            fatal.append(Problem(shown_as, node.start_mark.line + 1, field_path(path),
                                  f"YAML tags such as '{tag}' are not allowed; write the plain value."))
-            return
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:
+                return node.value
+            try:
+                return loader.construct_object(node)
+            except (yaml.YAMLError, ValueError, OverflowError):
+                unbuilt = True
+                return None
         if isinstance(node, yaml.SequenceNode):
+            items = []
             for index, child in enumerate(node.value):
-                lines[path + (index,)] = child.start_mark.line + 1
-                walk(child, path + (index,), depth + 1)
-        elif isinstance(node, yaml.MappingNode):
-            first_line: dict[str, int] = {}
-            for key_node, value_node in node.value:
-                key_line = key_node.start_mark.line + 1
-                if not isinstance(key_node, yaml.ScalarNode) or _has_explicit_tag(key_node, loader) \
-                        or key_node.tag != "tag:yaml.org,2002:str":
-                    fatal.append(Problem(shown_as, key_line, where,  # such keys cannot even be constructed
-                                         "field names must be plain words, like 'title'."))
-                    continue
-                key = key_node.value
-                if key in first_line:
-                    problems.append(Problem(shown_as, key_line, field_path(path + (key,)),
-                                            f"this field is given twice (first on line {first_line[key]}); "
-                                            "keep one and delete the other."))
-                    continue
-                first_line[key] = key_line
-                lines[path + (key,)] = key_line
-                walk(value_node, path + (key,), depth + 1)
+                child_path = path + (index,)
+                lines[child_path] = child.start_mark.line + 1
+                items.append(walk(child, child_path, depth + 1))
+            return items
+        mapping: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not _is_plain_str(key_node) and (not isinstance(key_node, yaml.ScalarNode)
+                                                or _has_explicit_tag(key_node, loader) or key_node.tag != _STR):
+                fatal.append(Problem(shown_as, key_line, field_path(path),  # such keys cannot even be constructed
+                                     "field names must be plain words, like 'title'."))
+                continue
+            key = key_node.value
+            if key in first_line:
+                problems.append(Problem(shown_as, key_line, field_path(path + (key,)),
+                                        f"this field is given twice (first on line {first_line[key]}); "
+                                        "keep one and delete the other."))
+                unbuilt = True
+                continue
+            first_line[key] = key_line
+            child_path = path + (key,)
+            lines[child_path] = key_line
+            mapping[key] = walk(value_node, child_path, depth + 1)
+        return mapping
 
     lines[()] = root.start_mark.line + 1
-    walk(root, (), 0)
-    return fatal + _first_of(aliases, "aliases"), problems
+    data = walk(root, (), 0)
+    return fatal + _first_of(aliases, "aliases"), problems, _UNBUILT if unbuilt else data
 
 
 def _first_of(problems: list[Problem], noun: str) -> list[Problem]:
@@ -230,10 +260,18 @@ def _first_of(problems: list[Problem], noun: str) -> list[Problem]:
     return [Problem(first.path, first.line, first.field, f"{first.message} ({len(problems)} {noun} in this file)")]
 
 
+def _is_plain_str(node: yaml.Node) -> bool:
+    """A shortcut for most nodes: a string scalar with no tag written, so nothing to check or convert."""
+    return node.__class__ is yaml.ScalarNode and node.tag == _STR and bool(
+        node.style or (node.value and node.value[0] not in _RESOLVED_FIRST))
+
+
 def _has_explicit_tag(node: yaml.Node, loader: Any) -> bool:
     """True when the file wrote a tag (``!!str``, ``!foo``) instead of letting YAML infer it."""
     if isinstance(node, yaml.ScalarNode):
         if not node.style:  # plain scalar: libyaml says '', the pure loader None
+            if node.tag == _STR and node.value and node.value[0] not in _RESOLVED_FIRST:
+                return False  # no implicit resolver starts with this character, so it resolves to str
             return bool(node.tag != loader.resolve(yaml.ScalarNode, node.value, (True, False)))
         return bool(node.tag != _DEFAULT_TAGS[yaml.ScalarNode])
     return bool(node.tag != _DEFAULT_TAGS[type(node)])

@@ -52,8 +52,11 @@ class Linker:
         return relative + (f"#{anchor}" if anchor else "")
 
     def absolute(self, src: str) -> str:
-        """The full address of a page, or its site-relative URL when no site URL is known."""
-        return self.absolute_file(self.url(src))
+        """The published address of a page (or its site-relative URL when no site URL is known).
+
+        Always in directory-URL form: an offline copy's citations and feeds point at the site.
+        """
+        return self.absolute_file(Linker(directory_urls=True).url(src))
 
     def absolute_file(self, path: str) -> str:
         """The full address of a file in the site, e.g. ``feed.xml``."""

@@ -7,6 +7,7 @@ where there are few, and a "did you mean" where a close match exists.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections import defaultdict
 from typing import Any, Iterable, Iterator
@@ -36,8 +37,17 @@ def check_records(records: list[Record], schemas: Schemas, unreadable_ids: set[s
 
 
 def check_schema(record: Record, schemas: Schemas) -> Iterator[Problem]:
+    quick = schemas.quick_checks[record.kind]
+    if quick is not None and quick(record.data):
+        return  # certainly valid; jsonschema, which words the errors, runs only when this is unsure
     validator = schemas.validators[record.kind]
-    for error in validator.iter_errors(record.data):
+    errors = list(validator.iter_errors(record.data))
+    # A date in the wrong form breaks both its pattern and its format: say so once, in the pattern's
+    # words ("YYYY-MM-DD"). A well-formed impossible date (2021-02-30) breaks only the format.
+    patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    for error in errors:
+        if error.validator == "format" and tuple(error.absolute_path) in patterned:
+            continue
         yield from _describe(error, record)
 
 
@@ -206,9 +216,11 @@ def check_references(records: list[Record], schemas: Schemas, unreadable_ids: se
     """Every id a record points at exists, is of the right kind, and is not the record itself."""
     kind_of = {r.id: r.kind for r in records}
     alias_target = {a: r.id for r in records for a in r.data.get("aliases", []) or [] if isinstance(a, str)}
+    reference_fields = {kind: [(name, info) for name, info in fields.items() if info.references is not None]
+                        for kind, fields in schemas.fields.items()}
     for record in records:
-        for name, info in schemas.fields[record.kind].items():
-            if info.references is None or name not in record.data:
+        for name, info in reference_fields[record.kind]:
+            if name not in record.data:
                 continue
             value = record.data[name]
             targets: Iterable[tuple[tuple[Any, ...], Any]] = (
@@ -241,12 +253,20 @@ def check_references(records: list[Record], schemas: Schemas, unreadable_ids: se
 # Raw HTML in record text: any tag, comment, processing instruction or CDATA. Markdown autolinks
 # (<https://...>, <mailto:...>) are Markdown, not HTML, and are allowed.
 _HTML = re.compile(r"<(?!(?:https?://|mailto:)[^<>\s]*>)(?:[A-Za-z/?!][^<>]*)>?|<!--")
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# An inline link's target, one level of parentheses included: [text](javascript:alert(1)).
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)")
+# A reference-style link's definition line: [label]: target
+_MARKDOWN_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 _ALLOWED_LINK = re.compile(r"^(?:https?://[^\s]+|mailto:[^\s@]+@[^\s]+)$")
 
 
 def check_text(record: Record) -> Iterator[Problem]:
     """Record text is Markdown: no raw HTML, and links only to http(s) and mailto addresses."""
+    # The patterns need a '<', a '](' or a ']:' somewhere. Most records have none, and one search of
+    # the record as JSON text (serialised in C) is much cheaper than walking every value in Python.
+    flat = json.dumps(record.data, ensure_ascii=False, default=str)
+    if "<" not in flat and "](" not in flat and "]:" not in flat:
+        return
 
     def walk(value: Any, path: tuple[Any, ...]) -> Iterator[Problem]:
         if isinstance(value, dict):
@@ -255,13 +275,13 @@ def check_text(record: Record) -> Iterator[Problem]:
         elif isinstance(value, list):
             for index, child in enumerate(value):
                 yield from walk(child, path + (index,))
-        elif isinstance(value, str):
+        elif isinstance(value, str) and ("<" in value or "](" in value or "]:" in value):  # what they need
             where, line = field_path(path), record.line_of(*path)
             html = _HTML.search(value)
             if html:
                 yield Problem(record.path, line, where, f"HTML is not allowed in record text (found {_show(html.group(0))}); "
                               "write Markdown instead, e.g. **bold**, *italic* or [text](https://example.org).")
-            for target in _MARKDOWN_LINK.findall(value):
+            for target in _MARKDOWN_LINK.findall(value) + _MARKDOWN_REFERENCE.findall(value):
                 if not _ALLOWED_LINK.match(target):
                     yield Problem(record.path, line, where, f"the link {_show(target)} is not allowed; links in record "
                                   "text must be full addresses starting with https://, http:// or mailto:.")

@@ -1,0 +1,97 @@
+"""Buildable copies of the project around a synthetic catalogue: ours, and the plain floor.
+
+*Ours* is the project as it ships (hooks, schemas, theme overrides, assets and the very same
+``mkdocs.yml``) with the synthetic records in ``practices/``. Hand-written pages become stand-ins
+with the same paths and titles, because the real ones link to real records that a synthetic
+catalogue does not have; Material's tag listings in them are kept, as they grow with the records.
+
+The *plain floor* is the same folder with the Markdown our hook would generate written out as real
+files under ``docs/`` (its data files, feeds and redirect pages too, as static files), and the same
+``mkdocs.yml`` without ``hooks:``: what MkDocs and Material cost for these pages on their own.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from catalogue_core.catalogue import Project, load_catalogue
+from catalogue_core.problems import format_report
+from catalogue_core.site import plan_site
+from catalogue_core.urls import Linker
+from mkdocs.config import load_config
+
+from .generate import DEFAULT_SEED, write_catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ["hooks", "schemas", "overrides"]  # what the build reads besides docs/ and mkdocs.yml
+_MATERIAL_MARKER = re.compile(r"^<!-- material/.*-->\s*$", re.MULTILINE)
+
+
+def make_project(folder: Path, size: int, seed: int = DEFAULT_SEED) -> Path:
+    """Our project with ``size`` synthetic records in ``folder`` (created; must not exist)."""
+    folder.mkdir(parents=True)
+    for name in COPIED:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    docs = folder / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        target = docs / page.relative_to(ROOT / "docs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(stand_in(page.read_text(encoding="utf-8")), encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_catalogue(folder / "practices", size, seed)
+    return folder
+
+
+def stand_in(markdown: str) -> str:
+    """A hand-written page reduced to its front matter, its title and Material's listing markers."""
+    front = ""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            front, markdown = markdown[: end + 5], markdown[end + 5:]
+    title = next((line for line in markdown.splitlines() if line.startswith("# ")), "# Page")
+    markers = "\n\n".join(_MATERIAL_MARKER.findall(markdown))
+    body = "A stand-in for a hand-written page: the benchmark's records are synthetic."
+    return f"{front}{title}\n\n{body}\n\n{markers}\n".replace("\n\n\n", "\n\n")
+
+
+def make_plain_floor(ours: Path, folder: Path) -> Path:
+    """The plain floor of ``ours`` in ``folder``: generated pages as files, no hooks."""
+    catalogue, problems = load_catalogue(Project.at(ours))
+    if catalogue is None:
+        raise RuntimeError("the synthetic catalogue is invalid:\n" + format_report(problems))
+    config = load_config(str(ours / "mkdocs.yml"))  # the URL style and site_url the hook would see
+    linker = Linker(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
+    shutil.copytree(ours, folder, ignore=shutil.ignore_patterns("site", "__pycache__", ".cache"))
+    plan = plan_site(catalogue, linker)
+    # The data files, feeds and redirects go along as static files, so links to them resolve.
+    written = {page.src: page.markdown for page in plan.pages.values()} | plan.files
+    for src, content in written.items():
+        path = folder / "docs" / src
+        if path.exists():
+            raise RuntimeError(f"{src} is both hand-written and generated")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    config = (ours / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(without_hooks(config), encoding="utf-8")
+    return folder
+
+
+def without_hooks(config: str) -> str:
+    """``mkdocs.yml`` text without its top-level ``hooks:`` list, everything else unchanged."""
+    out: list[str] = []
+    skipping = False
+    for line in config.splitlines(keepends=True):
+        if line.startswith("hooks:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith((" ", "-", "\t")) or not line.strip()):
+            continue
+        skipping = False
+        out.append(line)
+    return "".join(out)

@@ -1,0 +1,213 @@
+"""Budgets, the results table, ``bench/results.json`` and the results page ``docs/benchmarks.md``."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.json"
+PAGE = ROOT / "docs" / "benchmarks.md"
+
+KB = 1000  # budgets in kilobytes are counted in thousands of bytes, the stricter reading
+
+# (column, heading, format) for the table, in order.
+COLUMNS: list[tuple[str, str, str]] = [
+    ("records", "records", "{:,}"),
+    ("check_s", "check s", "{:.3f}"),
+    ("parse_s", "parse s", "{:.3f}"),
+    ("check_ratio", "check / parse (CPU)", "{:.2f}"),
+    ("build_s", "build s", "{:.1f}"),
+    ("plain_build_s", "plain build s", "{:.1f}"),
+    ("build_ratio", "build / plain (CPU)", "{:.3f}"),
+    ("search_index_bytes", "search index", "{:,}"),
+    ("index_bytes_per_record", "index per record", "{:,.0f}"),
+    ("page_bytes", "page (gzip)", "{:,}"),
+    ("serve_s", "serve s", "{:.1f}"),
+    ("first_search_s", "first search s", "{:.2f}"),
+    ("plain_first_search_s", "plain first search s", "{:.2f}"),
+    ("peak_rss_mb", "peak RSS MB", "{:.0f}"),
+]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    budget: str
+    records: int
+    measured: str
+    passed: bool
+
+    def __str__(self) -> str:
+        return f"{'pass' if self.passed else 'FAIL'}  {self.budget} at {self.records:,} records: {self.measured}"
+
+
+def cpu(row: dict[str, Any], key: str) -> float:
+    """The CPU time of a measurement where the row has it, else its wall time.
+
+    Ratios use CPU time: on this shared 2-core machine other people's work stretches wall times by
+    half or more, while a single-threaded build's CPU time stays what its wall time would be on an
+    idle machine.
+    """
+    value = row.get(key.replace("_s", "_cpu_s"), row[key])
+    return float(value)
+
+
+def derived(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with the ratios the table shows."""
+    return {**row, "check_ratio": cpu(row, "check_s") / cpu(row, "parse_s"),
+            "build_ratio": cpu(row, "build_s") / cpu(row, "plain_build_s"),
+            "index_bytes_per_record": row["search_index_bytes"] / row["records"]}
+
+
+def check_budgets(rows: list[dict[str, Any]]) -> list[Verdict]:
+    """Every budget of issue 7 that the measured sizes allow to check."""
+    verdicts = []
+    by_size = {row["records"]: row for row in rows}
+    for row in rows:
+        n = row["records"]
+        ratio = cpu(row, "check_s") / cpu(row, "parse_s")
+        verdicts.append(Verdict("check <= 2x parse", n, f"{ratio:.2f}x", ratio <= 2.0))
+        per_record = row["search_index_bytes"] / n
+        verdicts.append(Verdict("search index <= 3 KB per record", n, f"{per_record:,.0f} B per record",
+                                per_record <= 3 * KB))
+        verdicts.append(Verdict("record page <= 150 KB transferred", n,
+                                f"{row['page_bytes'] / KB:.1f} KB ({row['page']})", row["page_bytes"] <= 150 * KB))
+        if row.get("first_search_s") is not None:
+            ratio = row["first_search_s"] / row["plain_first_search_s"]
+            verdicts.append(Verdict("first search <= 1.2x plain floor", n, f"{ratio:.2f}x", ratio <= 1.2))
+    if 1000 in by_size:
+        row = by_size[1000]
+        ratio = cpu(row, "build_s") / cpu(row, "plain_build_s")
+        verdicts.append(Verdict("build <= 1.10x plain floor", 1000, f"{ratio:.3f}x", ratio <= 1.10))
+    if 1000 in by_size and 5000 in by_size:
+        ratio = cpu(by_size[5000], "build_s") / cpu(by_size[1000], "build_s")
+        verdicts.append(Verdict("5,000-record build <= 5.5x the 1,000-record build", 5000, f"{ratio:.2f}x",
+                                ratio <= 5.5))
+    return verdicts
+
+
+def machine() -> dict[str, Any]:
+    """What the numbers were measured on."""
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines()
+                          if l.startswith("MemTotal")).split()[1])
+    except (OSError, StopIteration, ValueError):
+        mem_kb = 0
+    try:
+        chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True,
+                                  timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        chromium = "not found"
+    return {
+        "os": platform.platform(),
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs_material": version("mkdocs-material"),
+        "chromium": chromium,
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """The results as a Markdown table (it reads as plain text too)."""
+    head = "| " + " | ".join(h for _, h, _ in COLUMNS) + " |"
+    rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
+    lines = [head, rule]
+    for row in map(derived, rows):
+        cells = [fmt.format(row[key]) if row.get(key) is not None else "n/a" for key, _, fmt in COLUMNS]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def write_results(rows: list[dict[str, Any]]) -> None:
+    RESULTS.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read_results() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = json.loads(RESULTS.read_text(encoding="utf-8"))
+    return rows
+
+
+def page_markdown(rows: list[dict[str, Any]]) -> str:
+    """docs/benchmarks.md: the latest table, when and where it was measured, and what each number means."""
+    first = rows[0]
+    m = first["machine"]
+    verdicts = "\n".join(f"- **{'pass' if v.passed else 'FAIL'}**: {v.budget} at {v.records:,} records: {v.measured}"
+                         for v in check_budgets(rows))
+    return f"""---
+title: Benchmarks
+description: How long checking, building and serving the catalogue take as it grows, and how big its pages are.
+---
+
+# Benchmarks
+
+`make bench` builds synthetic catalogues of {", ".join(f"{r['records']:,}" for r in rows)} records (every kind,
+realistic text lengths and cross-references) and measures them against the floor that MkDocs, Material
+and PyYAML set on their own. This page is written by `make bench`; do not edit it by hand.
+
+Measured {first['measured_at']} on {m['cores']} cores ({m['cpu'] or 'unknown CPU'}), {m['memory_gib']} GiB,
+{m['os']}, Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}, {m['chromium']}.
+Load average when the run started: {", ".join(str(x) for x in m['load_average_at_start'])}.
+Times are medians of {first['runs']} runs (check and parse: at least 5), ours and the floor taken in turn.
+The machine is shared, so times are only compared as ratios measured in the same run, and the ratios
+use CPU time (user + system): while other work runs, wall times stretch by half or more, but a
+single-threaded build's CPU time stays what its wall time would be on an idle machine. Wall times
+are in the table and, run by run, in `bench/results.json`.
+
+{table(rows)}
+
+## Budgets
+
+{verdicts}
+
+## What each number means
+
+{meanings(first)}
+"""
+
+
+def meanings(row: dict[str, Any]) -> str:
+    """The table that says what each column means."""
+    items = [
+        ("records", "records in the synthetic catalogue, of every kind"),
+        ("check s", "what `make check` does once Python has started: read, parse strictly and validate every "
+                    "record (interpreter start-up and imports, the same at any size, are left out; the whole "
+                    f"command took {row['check_command_s']:.2f} s at {row['records']:,} records)"),
+        ("parse s", "the floor for check: only parsing the same files with PyYAML's C loader"),
+        ("check / parse (CPU)", "budget: at most 2 at every size"),
+        ("build s", "`mkdocs build --strict` of the project with its hooks, as `make build` runs it"),
+        ("plain build s", "the floor for build: the pages our hooks generate, written as plain Markdown files "
+                          "(their data files as static files), built with the same `mkdocs.yml` without `hooks:`"),
+        ("build / plain (CPU)", "budget: at most 1.10 at 1,000 records; and 5,000 records in at most 5.5 times "
+                                "the CPU time of 1,000"),
+        ("search index", "bytes of `search/search_index.json`, which the browser downloads whole on the first "
+                         "search"),
+        ("index per record", "budget: at most 3,000 bytes"),
+        ("page (gzip)", "the heaviest record page with its stylesheets and scripts, gzip-compressed (level "
+                        f"{row['gzip_level']}) as a web server sends them; budget: at most 150,000 bytes"),
+        ("serve s", "from saving a changed record to `mkdocs serve` serving the changed page (it rebuilds the "
+                    "whole site)"),
+        ("first search s", "in Chromium with an empty cache: from opening a record page to the first search "
+                           f"result for \"{row['search_query']}\""),
+        ("plain first search s", "the same on the plain floor's site; budget: first search at most 1.2 times this"),
+        ("peak RSS MB", "the most memory one build used"),
+    ]
+    return "\n".join(["| column | meaning |", "|---|---|"] + [f"| {name} | {text} |" for name, text in items])
+
+
+def write_page(rows: list[dict[str, Any]]) -> None:
+    PAGE.write_text(page_markdown(rows), encoding="utf-8")

@@ -1,0 +1,133 @@
+"""``python -m bench``: measure synthetic catalogues of several sizes, check the budgets, report.
+
+For each size: generate the records, assemble our project and its plain floor under
+``bench/work/<size>/`` (git-ignored, replaced on every run), then time validation against parsing,
+builds against the plain floor, `mkdocs serve` after an edit, and the first search in Chromium.
+Writes ``bench/results.json`` and ``docs/benchmarks.md``, prints the table and the budgets, and exits
+1 when a budget is missed (after everything is written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from catalogue_core.schemas import KINDS
+
+from . import measure, report
+from .generate import DEFAULT_SEED, MIN_SIZE, composition
+from .project import make_plain_floor, make_project
+
+WORK = Path(__file__).resolve().parent / "work"
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def measure_size(size: int, runs: int, seed: int, machine: dict[str, Any], browser: bool) -> dict[str, Any]:
+    folder = WORK / str(size)
+    if folder.exists():
+        shutil.rmtree(folder)
+    log(f"{size:,} records: generating {composition(size)}")
+    ours = make_project(folder / "ours", size, seed)
+    floor = make_plain_floor(ours, folder / "plain")
+
+    log(f"{size:,} records: check and parse")
+    check, parse = measure.time_pair(lambda: measure.check_only(ours), lambda: measure.parse_only(ours),
+                                     max(runs, 5))
+    check_command_s = measure.check_command_s(ours, runs)
+
+    log(f"{size:,} records: {runs} builds of ours and of the plain floor, in turn")
+    mine, theirs = measure.time_builds(ours, floor, runs)
+    site = ours / "site"
+    record = sorted((ours / "practices" / "practices").glob("*.yml"))[0]
+    record_url = f"practices/{record.stem}/"
+    page, page_bytes = measure.heaviest_record_page(site, list(KINDS.values()))
+
+    log(f"{size:,} records: mkdocs serve after an edit, {runs} times")
+    serve_s = measure.time_serve(ours, record, record_url, runs)
+
+    first_search: dict[str, float | None] = {"ours": None, "plain": None}
+    if browser:
+        # Wall time across several processes is all a browser offers, so more runs than elsewhere.
+        log(f"{size:,} records: first search in Chromium, {max(runs, 5)} times on each site, in turn")
+        first_search.update(measure.time_first_search({"ours": site, "plain": floor / "site"}, record_url,
+                                                      max(runs, 5)))
+
+    return {
+        "records": size,
+        "counts": composition(size),
+        "check_s": round(check.seconds, 4),
+        "parse_s": round(parse.seconds, 4),
+        "check_cpu_s": round(check.cpu_seconds, 4),
+        "parse_cpu_s": round(parse.cpu_seconds, 4),
+        "check_command_s": round(check_command_s, 3),
+        "build_s": round(statistics.median(b.seconds for b in mine), 2),
+        "plain_build_s": round(statistics.median(b.seconds for b in theirs), 2),
+        "build_cpu_s": round(statistics.median(b.cpu_seconds for b in mine), 2),
+        "plain_build_cpu_s": round(statistics.median(b.cpu_seconds for b in theirs), 2),
+        "build_runs_s": [round(b.seconds, 2) for b in mine],
+        "plain_build_runs_s": [round(b.seconds, 2) for b in theirs],
+        "search_index_bytes": measure.search_index_bytes(site),
+        "plain_search_index_bytes": measure.search_index_bytes(floor / "site"),
+        "page": page,
+        "page_bytes": page_bytes,
+        "gzip_level": measure.GZIP_LEVEL,
+        "serve_s": round(serve_s, 2),
+        "first_search_s": None if first_search["ours"] is None else round(first_search["ours"], 3),
+        "plain_first_search_s": None if first_search["plain"] is None else round(first_search["plain"], 3),
+        "search_query": measure.SEARCH_QUERY,
+        "peak_rss_mb": round(max(b.peak_rss_mb for b in mine), 1),
+        "plain_peak_rss_mb": round(max(b.peak_rss_mb for b in theirs), 1),
+        "runs": runs,
+        "seed": seed,
+        "measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000], help="catalogue sizes")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing, at least 3 (default 3)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic catalogues")
+    parser.add_argument("--no-browser", action="store_true", help="skip the first-search timing in Chromium")
+    parser.add_argument("--page-only", action="store_true",
+                        help="only rewrite docs/benchmarks.md from bench/results.json")
+    args = parser.parse_args(argv)
+    if args.page_only:
+        rows = report.read_results()
+        report.write_page(rows)
+        print(report.table(rows))
+        return 0
+    if args.runs < 3:
+        parser.error("--runs must be at least 3: every time is a median")
+    if min(args.sizes) < MIN_SIZE:
+        parser.error(f"sizes must be at least {MIN_SIZE}")
+
+    machine = report.machine()
+    rows = [measure_size(size, args.runs, args.seed, machine, not args.no_browser) for size in sorted(set(args.sizes))]
+    report.write_results(rows)
+    report.write_page(rows)
+    print()
+    print(report.table(rows))
+    print()
+    verdicts = report.check_budgets(rows)
+    for verdict in verdicts:
+        print(verdict)
+    failed = [v for v in verdicts if not v.passed]
+    written = f"{report.RESULTS.relative_to(report.ROOT)} and {report.PAGE.relative_to(report.ROOT)}"
+    print(f"\n{len(verdicts) - len(failed)} of {len(verdicts)} budgets met. Wrote {written}.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

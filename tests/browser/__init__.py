@@ -1,0 +1,1 @@
+"""Tests that open the built sites in Debian's chromium."""

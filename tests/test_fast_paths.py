@@ -1,0 +1,121 @@
+"""The fast paths that `make bench` asked for give exactly what the slow, obvious code gives.
+
+The quick schema check never calls a record valid that jsonschema would fault; the abbreviation
+pattern marks up the same words as Python-Markdown's own ``abbr``; the inline-script scan finds
+the same scripts as html.parser.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+
+from catalogue_core.csp import inline_scripts
+from catalogue_core.markup import GlossaryAbbrExtension
+from catalogue_core.schemas import KIND_BY_FOLDER, Schemas
+from catalogue_core.strict_yaml import StrictLoader, load_document
+
+from conftest import EXAMPLES, ROOT
+
+SCHEMAS = Schemas(ROOT / "schemas")
+
+
+def _example_records() -> list[tuple[str, Any]]:
+    found = []
+    for path in sorted(EXAMPLES.rglob("*.yml")):
+        kind = KIND_BY_FOLDER.get(path.parent.name)
+        if kind is None or path.is_symlink():
+            continue
+        document, _ = load_document(path, path.name)
+        if document is not None:
+            found.append((kind, document.data))
+    return found
+
+
+def _jsonschema_valid(kind: str, data: Any) -> bool:
+    return not any(True for _ in SCHEMAS.validators[kind].iter_errors(data))
+
+
+def _mutations(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Small ways to break a valid record, one at a time."""
+    out = []
+    for key, value in data.items():
+        for replacement in (None, True, 1, 1.0, "", [], {}, "x" * 500, ["a", "a"], [1], "NOT-AN-ENUM", "2021-02-30"):
+            if replacement != value:
+                changed = copy.deepcopy(data)
+                changed[key] = replacement
+                out.append(changed)
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            changed = copy.deepcopy(data)
+            changed[key][0]["unexpected"] = "x"
+            out.append(changed)
+    for key in list(data):
+        changed = copy.deepcopy(data)
+        del changed[key]
+        out.append(changed)
+    extra = copy.deepcopy(data)
+    extra["no_such_field"] = "x"
+    out.append(extra)
+    return out
+
+
+def test_every_kind_has_a_quick_check() -> None:
+    assert all(check is not None for check in SCHEMAS.quick_checks.values())
+
+
+@pytest.mark.parametrize("kind,data", _example_records())
+def test_the_quick_check_agrees_with_jsonschema(kind: str, data: Any) -> None:
+    quick = SCHEMAS.quick_checks[kind]
+    assert quick is not None
+    for candidate in [data] + (_mutations(data) if isinstance(data, dict) else []):
+        if quick(candidate):  # "certainly valid" must be true; "unsure" may be said of a valid record
+            assert _jsonschema_valid(kind, candidate), candidate
+    if _jsonschema_valid(kind, data):
+        assert quick(data), "a valid example record should take the quick path"
+
+
+GLOSSARY = {"RA-1": "a", "RA-12": "b", "RA": "c", "ERG22+": "d", "VERA-2R": "e", "A B": "f", "A BC": "g",
+            "C++": "h", "(x)": "i"}
+WORDS = [*GLOSSARY, "RA-123", "RA-", "ERG22", "VERA", "text", "A", "B", "BC", "and", "-", "+", "RA1", "*em*",
+         "**RA**", "`RA-1`", "[RA](https://example.org)"]
+
+
+def test_glossary_abbreviations_render_like_the_abbr_extension() -> None:
+    rng = random.Random(7)
+    for _ in range(500):
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.2:
+            text += "\n\n*[XY]: defined in the text\n\nXY and RA"
+        stock = markdown.markdown(text, extensions=["abbr"], extension_configs={"abbr": {"glossary": GLOSSARY}})
+        ours = markdown.markdown(text, extensions=[GlossaryAbbrExtension(glossary=GLOSSARY)])
+        assert ours == stock, text
+
+
+@pytest.mark.parametrize("page,scripts", [
+    ("<script>a</script>", ["a"]),
+    ('<SCRIPT type="module">b</SCRIPT >', ["b"]),
+    ('<a title="<script>x</script>">t</a>', []),
+    ("<!-- <script>c</script> -->", []),
+    ('<script src="x.js"></script>', []),
+    ('<script type="application/json">{}</script>', []),
+    ("<style>.a{content:'<script>'}</style><script>d</script>", ["d"]),
+    ("<script type='text/javascript' >e<!-- </script>", ["e<!-- "]),
+    ('<div data-x=">"><script>g &amp; h</script></div>', ["g &amp; h"]),
+    ("<scripts>h</scripts><script async>i</script><script type=module>j</script>", ["i", "j"]),
+])
+def test_inline_scripts_are_found_as_a_browser_finds_them(page: str, scripts: list[str]) -> None:
+    assert inline_scripts(page) == scripts
+
+
+def test_the_strict_loader_builds_the_same_data_as_its_yaml_constructor() -> None:
+    """``load_document`` builds the data in its checking walk; PyYAML's constructor is the reference."""
+    paths = sorted((EXAMPLES / "valid").rglob("*.yml")) + sorted((ROOT / "practices").rglob("*.yml"))
+    for path in paths:
+        document, problems = load_document(path, path.name)
+        assert document is not None and problems == [], path
+        assert document.data == yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader), path
