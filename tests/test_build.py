@@ -80,3 +80,20 @@ def test_two_builds_of_the_same_records_are_identical(example_site: Path, tmp_pa
 def test_the_sitemap_is_dated_by_the_newest_review_not_the_build_day(example_site: Path) -> None:
     sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>2025-06-30</lastmod>" in sitemap
+
+
+def test_every_url_the_real_site_serves_is_in_the_published_list(real_site_build: Path) -> None:
+    """New records and pages join published-urls.txt (``make urls``), so that the build can later
+    refuse to drop them; the build itself already fails when a listed URL stops resolving."""
+    from catalogue_core.published_urls import read_list
+
+    from conftest import ROOT
+
+    listed = {url for _, url in read_list(ROOT / "published-urls.txt")}
+    served = {"/" + p.relative_to(real_site_build).as_posix().removesuffix("index.html")
+              for p in real_site_build.rglob("*.html") if p.name != "404.html"}
+    served |= {"/" + p.relative_to(real_site_build).as_posix()
+               for pattern in ("catalogue.json", "data/*.csv", "schema/*.json", "**/feed.xml")
+               for p in real_site_build.glob(pattern)}
+    missing = sorted(served - listed)
+    assert missing == [], f"run `make urls` and commit published-urls.txt; missing: {missing}"

@@ -12,7 +12,6 @@ from typing import Any
 import yaml
 
 from .catalogue import Catalogue
-from .feeds import meeting_feed_path
 from .glossary import abbreviations
 from .markup import TextRenderer
 from .open_data import PAGE_SRC as OPEN_DATA_SRC, open_data_markdown
@@ -40,8 +39,6 @@ def build_pages(catalogue: Catalogue, linker: Linker) -> dict[str, Page]:
         tags = [catalogue.schemas.tag_labels[t] for t in record.data.get("tags", [])]
         if tags:
             meta["tags"] = tags
-        if record.kind == "meeting":
-            meta["feed"] = meeting_feed_path(record)  # advertised by the theme override
         pages[src] = Page(src, front_matter(meta) + record_page.markdown(record), record.path)
     for kind in KINDS:
         src = index_src(kind)

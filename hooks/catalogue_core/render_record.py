@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from .catalogue import Catalogue, Link
 from .citation import bibtex, plain_citation
+from .feeds import meeting_feed_path
 from .markup import TextRenderer, escape, safe_href, time_element
 from .records import Record
 from .schemas import FieldInfo
@@ -207,6 +208,13 @@ class RecordPage:
         return out
 
     def _follow_up(self, record: Record, info: FieldInfo, items: list[dict[str, Any]]) -> str:
+        src = record_src(record.kind, record.id)
+        feed = self.linker.file_href(src, meeting_feed_path(record))
+        subscribe = (f'<p class="lac-feed"><a href="{escape(feed)}" type="application/atom+xml">Follow this list '
+                     "as a feed (Atom)</a>: feed readers show each item added after the meeting.</p>")
+        return subscribe + self._follow_up_items(record, info, items)
+
+    def _follow_up_items(self, record: Record, info: FieldInfo, items: list[dict[str, Any]]) -> str:
         labels = self.catalogue.schemas.resolve(info.schema["items"], f"{record.kind}.json")["properties"]
         type_labels = labels["type"].get("x-labels", {})
         by_type: dict[str, list[dict[str, Any]]] = {}

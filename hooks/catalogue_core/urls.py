@@ -62,3 +62,9 @@ class Linker:
         """The full address of a file in the site, e.g. ``feed.xml``."""
         base = self.site_url if not self.site_url or self.site_url.endswith("/") else self.site_url + "/"
         return base + path
+
+    def file_href(self, from_src: str, path: str) -> str:
+        """A relative link from a page to a file in the site, e.g. ``meetings/x/feed.xml``."""
+        here = self.url(from_src)
+        base = (here if self.directory_urls else posixpath.dirname(here)).rstrip("/") or "."
+        return posixpath.relpath(path, base)

@@ -37,14 +37,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-def _materials_alternate_probe(url: str) -> bool:
-    """Material fetches ``sitemap.xml`` beside every ``<link rel=alternate>``, taking each for a
-    language version of the site (bundle.*.js, function ``ui``), and ignores a 404. Beside a
-    meeting's follow-up feed (meetings/<id>/feed.xml) there is no sitemap, so that probe 404s.
-    The only suppression here; every other failed request counts."""
-    return url.endswith("/sitemap.xml")
-
-
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         pass
@@ -191,14 +183,14 @@ def open_site(browser: Any, axe_source: str) -> Iterator[Callable[..., WatchedPa
         watched = WatchedPage(page, base, axe_source)
         page.add_init_script(_WATCH_CSP)
         page.on("console", lambda m: watched.console_errors.append(m.text)
-                if m.type == "error" and not _materials_alternate_probe(m.location.get("url", "")) else None)
+                if m.type == "error" else None)
         page.on("pageerror", lambda e: watched.page_errors.append(str(e)))
         page.on("dialog", lambda d: (watched.dialogs.append(d.message), d.dismiss()))
         # ERR_ABORTED is a request cut short by the test moving on to the next page, not a failure.
         context.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED"
                    else watched.failed_requests.append(f"{r.url} ({r.failure})"))
         context.on("response", lambda r: watched.failed_requests.append(f"{r.url} (HTTP {r.status})")
-                   if r.status >= 400 and not _materials_alternate_probe(r.url) else None)
+                   if r.status >= 400 else None)
         context.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:", "about:"))
                    else watched.foreign_requests.append(r.url))
         return watched
