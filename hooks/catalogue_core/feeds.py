@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 
 from .catalogue import Catalogue
 from .citation import CATALOGUE_NAME, EDITORS
+from .markup import safe_href
 from .records import Record
 from .urls import Linker, record_src
 
@@ -74,8 +75,11 @@ def meeting_feed(record: Record, linker: Linker) -> str:
     feed = _feed(f"Follow-up material: {record.title}", linker.absolute_file(meeting_feed_path(record)),
                  page, newest)
     for item in items:
+        url = safe_href(item["url"])
+        if url is None:  # the schema admits only http(s) addresses; never pass anything else on
+            continue
         summary = f"{item['type'].capitalize()}, {item['date']}." + (f" {item['note']}" if "note" in item else "")
-        _entry(feed, item["url"], item["title"], item["url"], item["added"], summary)
+        _entry(feed, url, item["title"], url, item["added"], summary)
     return _serialise(feed)
 
 

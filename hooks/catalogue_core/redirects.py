@@ -11,12 +11,15 @@ from .catalogue import Catalogue
 from .markup import escape
 from .urls import Linker, record_src
 
+FAVICON = "assets/images/favicon.png"  # Material's; without a link browsers ask for /favicon.ico
+
 TEMPLATE = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>Moved: {title}</title>
 <meta name="robots" content="noindex">
+<link rel="icon" href="{icon}">
 <link rel="canonical" href="{canonical}">
 <meta http-equiv="refresh" content="0; url={href}">
 </head>
@@ -45,5 +48,6 @@ def redirect_files(catalogue: Catalogue, linker: Linker) -> dict[str, str]:
             title=escape(record.title),
             href=escape(linker.href(old_src, new_src)),
             canonical=escape(linker.absolute(new_src)),
+            icon=escape(linker.file_href(old_src, FAVICON)),
         )
     return files
