@@ -119,3 +119,47 @@ def test_the_strict_loader_builds_the_same_data_as_its_yaml_constructor() -> Non
         document, problems = load_document(path, path.name)
         assert document is not None and problems == [], path
         assert document.data == yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader), path
+
+
+def _all_text(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for v in value for t in _all_text(v)]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _all_text(v)]
+    return []
+
+
+def test_plain_text_renders_as_python_markdown_renders_it(tmp_path: Any) -> None:
+    """The plain-paragraph fast path gives the same clean HTML as the full Markdown path, for every
+    text in the real catalogue and in a benchmark catalogue, with the real glossary of acronyms."""
+    from bench.generate import write_catalogue
+    from catalogue_core.catalogue import Project, load_catalogue
+    from catalogue_core.glossary import abbreviations
+    from catalogue_core.markup import TextRenderer, clean_html
+
+    import shutil
+
+    texts: set[str] = set()
+    glossary: dict[str, str] = {}
+    for root, records in ((ROOT, None), (tmp_path, 300)):
+        if records:
+            shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+            write_catalogue(tmp_path / "practices", records)
+        catalogue, problems = load_catalogue(Project.at(root))
+        assert catalogue is not None, problems
+        glossary.update(abbreviations(catalogue))
+        texts |= {t for r in catalogue.records for t in _all_text(r.data)}
+    texts |= {"Two\nlines\n\nand a second paragraph with VERA-2R.", "\n\nPadded.\n\n", "Ends in two spaces  \nx"}
+    renderer = TextRenderer(glossary)
+    reference = markdown.Markdown(extensions=["sane_lists", GlossaryAbbrExtension(glossary=glossary)])
+    fast = 0
+    for text in sorted(texts):
+        html = renderer.plain_paragraphs(text)
+        if html is None:
+            continue
+        fast += 1
+        reference.reset()
+        assert clean_html(html) == clean_html(reference.convert(text)), text
+    assert fast > len(texts) / 2  # the fast path must carry most of the text to be worth having
