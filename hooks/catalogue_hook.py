@@ -60,7 +60,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     catalogue, problems = load_catalogue(project)
     if catalogue is None:
         raise PluginError("The records have problems, so the site was not built.\n" + format_report(problems))
-    plan = plan_site(catalogue, Linker(directory_urls=config.use_directory_urls, site_url=config.site_url or ""))
+    linker = Linker(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
+    plan = plan_site(catalogue, linker, cache_dir=project.root / ".cache" / "catalogue")
     broken = check_published_urls(project, catalogue, plan, Path(config.docs_dir))
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))

@@ -97,3 +97,28 @@ def test_every_url_the_real_site_serves_is_in_the_published_list(real_site_build
                for p in real_site_build.glob(pattern)}
     missing = sorted(served - listed)
     assert missing == [], f"run `make urls` and commit published-urls.txt; missing: {missing}"
+
+
+def test_a_rebuild_from_the_rendered_text_cache_gives_the_same_site(tmp_path: Path) -> None:
+    project = make_site_project(tmp_path)
+    cold = build_site(project, tmp_path / "cold")
+    caches = list((project / ".cache" / "catalogue").glob("rendered-text-*.json"))
+    assert len(caches) == 1 and json.loads(caches[0].read_text(encoding="utf-8"))  # the first build kept its work
+    warm = build_site(project, tmp_path / "warm")
+    first = {p.relative_to(cold): p.read_bytes() for p in cold.rglob("*") if p.is_file()}
+    second = {p.relative_to(warm): p.read_bytes() for p in warm.rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_the_text_cache_is_keyed_by_what_the_html_depends_on(tmp_path: Path) -> None:
+    from catalogue_core import text_cache
+
+    assert text_cache.cache_key({"SPJ": "Structured professional judgement"}) != text_cache.cache_key({})
+    path = text_cache.cache_path(tmp_path, {})
+    text_cache.save(path, {"A *text*": "<p>A <em>text</em></p>"})
+    assert text_cache.load(path) == {"A *text*": "<p>A <em>text</em></p>"}
+    (tmp_path / "rendered-text-broken.json").write_text("{not json")
+    assert text_cache.load(tmp_path / "rendered-text-broken.json") == {}
+    other = text_cache.cache_path(tmp_path, {"SPJ": "x"})
+    text_cache.save(other, {})
+    assert not path.exists()  # a cache for another glossary or code replaces the old one

@@ -35,16 +35,25 @@ class TextRenderer:
     ``abbreviations`` (acronym -> explanation) become ``<abbr title>`` wherever they appear.
     """
 
-    def __init__(self, abbreviations: dict[str, str] | None = None) -> None:
+    def __init__(self, abbreviations: dict[str, str] | None = None, known: dict[str, str] | None = None) -> None:
+        """``known`` maps texts to the HTML an earlier build rendered with the same glossary and code
+        (``text_cache``); ``rendered`` then holds exactly this build's texts, to keep for the next."""
         self._abbreviations = dict(abbreviations or {})
+        self._known = known or {}
         self._markdown = markdown.Markdown(
             extensions=[*RECORD_TEXT_EXTENSIONS, GlossaryAbbrExtension(glossary=dict(self._abbreviations))],
             output_format="html",
         )
         self._cache: dict[str, str] = {}
 
+    @property
+    def rendered(self) -> dict[str, str]:
+        return self._cache
+
     def block(self, text: str) -> str:
         """Markdown paragraphs, lists and links -> sanitised HTML."""
+        if text not in self._cache and text in self._known:
+            self._cache[text] = self._known[text]
         if text not in self._cache:
             html = self.plain_paragraphs(text)
             if html is None:

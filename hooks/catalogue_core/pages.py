@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .catalogue import Catalogue
 from .glossary import abbreviations
+from . import text_cache
 from .markup import TextRenderer
 from .open_data import PAGE_SRC as OPEN_DATA_SRC, open_data_markdown
 from .render_index import IndexPage
@@ -28,8 +30,11 @@ class Page:
     record_path: str | None  # the YAML file it is made from, for "edit this page"
 
 
-def build_pages(catalogue: Catalogue, linker: Linker) -> dict[str, Page]:
-    text = TextRenderer(abbreviations(catalogue))
+def build_pages(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None) -> dict[str, Page]:
+    """Every generated page. With ``cache_dir``, rendered record text is kept there between builds."""
+    glossary = abbreviations(catalogue)
+    cache = text_cache.cache_path(cache_dir, glossary) if cache_dir else None
+    text = TextRenderer(glossary, known=text_cache.load(cache) if cache else None)
     record_page = RecordPage(catalogue, linker, text)
     index_page = IndexPage(catalogue, linker, text)
     pages: dict[str, Page] = {}
@@ -45,6 +50,8 @@ def build_pages(catalogue: Catalogue, linker: Linker) -> dict[str, Page]:
         meta = {"title": KIND_NAMES[kind][1]}
         pages[src] = Page(src, front_matter(meta) + index_page.markdown(kind), None)
     pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue), None)
+    if cache:
+        text_cache.save(cache, text.rendered)
     return pages
 
 

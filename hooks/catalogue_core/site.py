@@ -24,10 +24,10 @@ class SitePlan:
     public_files: list[str]  # the data and feed paths, which count as published URLs
 
 
-def plan_site(catalogue: Catalogue, linker: Linker) -> SitePlan:
+def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None) -> SitePlan:
     public = {**data_files(catalogue), **feed_files(catalogue, linker)}
     files = {**public, **redirect_files(catalogue, linker)}
-    return SitePlan(catalogue, build_pages(catalogue, linker), files, sorted(public))
+    return SitePlan(catalogue, build_pages(catalogue, linker, cache_dir), files, sorted(public))
 
 
 def resolvable_urls(catalogue: Catalogue, plan: SitePlan, docs_dir: Path) -> set[str]:
