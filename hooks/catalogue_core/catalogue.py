@@ -90,17 +90,6 @@ class Catalogue:
                 out[link.target.id].append(link)
         return out
 
-    def linked(self, record: Record, kind: str) -> list[Record]:
-        """Records of ``kind`` connected to ``record`` in either direction, without repeats."""
-        seen: dict[str, Record] = {}
-        for link in self.links.get(record.id, []):
-            if link.target.kind == kind:
-                seen.setdefault(link.target.id, link.target)
-        for link in self.backlinks.get(record.id, []):
-            if link.source.kind == kind:
-                seen.setdefault(link.source.id, link.source)
-        return sorted(seen.values(), key=_sort_key)
-
     @property
     def newest_review_epoch(self) -> int:
         """Seconds since 1970 at midnight UTC of the newest ``reviewed`` date (0 when empty)."""
