@@ -22,7 +22,6 @@ from pathlib import Path
 
 from catalogue_core.catalogue import Project, load_catalogue
 from catalogue_core.csp import with_policy
-from catalogue_core.glossary import abbreviations
 from catalogue_core.markup import GlossaryAbbrExtension
 from catalogue_core.problems import format_report
 from catalogue_core.search_names import add_names
@@ -71,7 +70,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = str(catalogue.newest_review_epoch)
     # Hand-written pages explain the same acronyms on hover as record pages do.
     # The same abbr extension, with its pattern built once for all pages (markup.GlossaryAbbrExtension).
-    glossary = GlossaryAbbrExtension(glossary=abbreviations(catalogue))
+    glossary = GlossaryAbbrExtension(glossary=plan.glossary)
     config.markdown_extensions[:] = [glossary if ext == "abbr" else ext for ext in config.markdown_extensions]
 
 

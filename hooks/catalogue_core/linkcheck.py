@@ -18,15 +18,15 @@ import socket
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from .catalogue import Catalogue, Project, load_catalogue
 from .problems import Problem, field_path
+from .records import text_values
 
 TIMEOUT = 20  # seconds per request
 WORKERS = 8
@@ -58,24 +58,13 @@ def external_links(catalogue: Catalogue) -> list[Use]:
     """Every http(s) address used in the records, with where it is used, in record order."""
     uses: list[Use] = []
     for record in catalogue.records:
-        for at, value in _strings(record.data, ()):
+        for at, value in text_values(record.data):
             if re.match(r"^https?://", value):
                 uses.append(Use(value, record.path, record.line_of(*at), field_path(at)))
             else:
                 for match in _TEXT_LINK.finditer(value):
                     uses.append(Use(match.group(1) or match.group(2), record.path, record.line_of(*at), field_path(at)))
     return uses
-
-
-def _strings(value: Any, at: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, at + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, at + (index,))
-    elif isinstance(value, str):
-        yield at, value
 
 
 def ask(url: str, timeout: float = TIMEOUT) -> Answer:

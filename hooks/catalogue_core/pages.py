@@ -30,9 +30,12 @@ class Page:
     record_path: str | None  # the YAML file it is made from, for "edit this page"
 
 
-def build_pages(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None) -> dict[str, Page]:
-    """Every generated page. With ``cache_dir``, rendered record text is kept there between builds."""
-    glossary = abbreviations(catalogue)
+def build_pages(
+    catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None, glossary: dict[str, str] | None = None
+) -> dict[str, Page]:
+    """Every generated page. With ``cache_dir``, rendered record text is kept there between builds;
+    ``glossary`` is the catalogue's abbreviations where the caller has them already."""
+    glossary = abbreviations(catalogue) if glossary is None else glossary
     cache = text_cache.cache_path(cache_dir, glossary) if cache_dir else None
     text = TextRenderer(glossary, known=text_cache.load(cache) if cache else None)
     record_page = RecordPage(catalogue, linker, text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .problems import Problem
 from .schemas import KIND_BY_FOLDER, KINDS
@@ -116,3 +116,15 @@ def read_records(root: Path, shown_root: str) -> tuple[list[Record], set[str], l
         else:
             records.append(Record(id=record_id, kind=kind, path=shown, document=document))
     return records, unreadable, problems
+
+
+def text_values(value: Any, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every string in a record's data, with its field path: ``(("sources", 0, "url"), "https://…")``."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from text_values(child, at + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from text_values(child, at + (index,))
+    elif isinstance(value, str):
+        yield at, value

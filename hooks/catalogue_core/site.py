@@ -9,6 +9,7 @@ from pathlib import Path
 from .catalogue import Catalogue, Project
 from .exports import data_files
 from .feeds import feed_files
+from .glossary import abbreviations
 from .pages import Page, build_pages
 from .problems import Problem
 from .published_urls import LIST_NAME, check_published, current_urls
@@ -22,12 +23,15 @@ class SitePlan:
     pages: dict[str, Page]  # Markdown pages, by path under docs/
     files: dict[str, str]  # other files (JSON, CSV, Atom, redirect pages), by path in the site
     public_files: list[str]  # the data and feed paths, which count as published URLs
+    glossary: dict[str, str]  # acronym -> explanation, for record text and hand-written pages alike
 
 
 def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None) -> SitePlan:
     public = {**data_files(catalogue), **feed_files(catalogue, linker)}
     files = {**public, **redirect_files(catalogue, linker)}
-    return SitePlan(catalogue, build_pages(catalogue, linker, cache_dir), files, sorted(public))
+    glossary = abbreviations(catalogue)
+    pages = build_pages(catalogue, linker, cache_dir, glossary)
+    return SitePlan(catalogue, pages, files, sorted(public), glossary)
 
 
 def resolvable_urls(catalogue: Catalogue, plan: SitePlan, docs_dir: Path) -> set[str]:

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator
 from jsonschema.exceptions import ValidationError
 
 from .problems import Problem, field_path
-from .records import Record
+from .records import Record, text_values
 from .schemas import KINDS, Schemas
 
 FEW_CHOICES = 12  # up to this many allowed values are listed in a message
@@ -268,22 +268,15 @@ def check_text(record: Record) -> Iterator[Problem]:
     if "<" not in flat and "](" not in flat and "]:" not in flat:
         return
 
-    def walk(value: Any, path: tuple[Any, ...]) -> Iterator[Problem]:
-        if isinstance(value, dict):
-            for key, child in value.items():
-                yield from walk(child, path + (key,))
-        elif isinstance(value, list):
-            for index, child in enumerate(value):
-                yield from walk(child, path + (index,))
-        elif isinstance(value, str) and ("<" in value or "](" in value or "]:" in value):  # what they need
-            where, line = field_path(path), record.line_of(*path)
-            html = _HTML.search(value)
-            if html:
-                yield Problem(record.path, line, where, f"HTML is not allowed in record text (found {_show(html.group(0))}); "
-                              "write Markdown instead, e.g. **bold**, *italic* or [text](https://example.org).")
-            for target in _MARKDOWN_LINK.findall(value) + _MARKDOWN_REFERENCE.findall(value):
-                if not _ALLOWED_LINK.match(target):
-                    yield Problem(record.path, line, where, f"the link {_show(target)} is not allowed; links in record "
-                                  "text must be full addresses starting with https://, http:// or mailto:.")
-
-    yield from walk(record.data, ())
+    for path, value in text_values(record.data):
+        if not ("<" in value or "](" in value or "]:" in value):  # what the patterns need
+            continue
+        where, line = field_path(path), record.line_of(*path)
+        html = _HTML.search(value)
+        if html:
+            yield Problem(record.path, line, where, f"HTML is not allowed in record text (found {_show(html.group(0))}); "
+                          "write Markdown instead, e.g. **bold**, *italic* or [text](https://example.org).")
+        for target in _MARKDOWN_LINK.findall(value) + _MARKDOWN_REFERENCE.findall(value):
+            if not _ALLOWED_LINK.match(target):
+                yield Problem(record.path, line, where, f"the link {_show(target)} is not allowed; links in record "
+                              "text must be full addresses starting with https://, http:// or mailto:.")
