@@ -60,7 +60,7 @@ linkcheck: $(STAMP)
 	$(PY) -m catalogue_core.linkcheck
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .cache
 
 # Add every URL the site now serves to published-urls.txt (URLs are never removed from it).
 urls: $(STAMP)

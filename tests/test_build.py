@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import marshal
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,15 @@ def test_catalogue_json_holds_every_field_and_the_contract_keys(example_site: Pa
     assert practice["evidence"] == {"level": "none", "summary": "No evaluation was found."}
     assert (example_site / "schema" / "practice.json").is_file()
     assert (example_site / "data" / "practices.csv").is_file()
+
+
+def test_catalogue_json_is_the_document_with_one_record_to_a_line(example_site: Path) -> None:
+    text = (example_site / "catalogue.json").read_text(encoding="utf-8")
+    catalogue = json.loads(text)
+    assert list(catalogue) == ["name", "licence", "schemas", "records"]
+    record_lines = [line.strip().rstrip(",") for line in text.splitlines() if line.startswith("  {")]
+    assert [json.loads(line) for line in record_lines] == catalogue["records"]
+    assert text.endswith("\n ]\n}\n")
 
 
 def test_an_invalid_record_stops_the_build_and_leaves_the_old_site(
@@ -99,26 +109,107 @@ def test_every_url_the_real_site_serves_is_in_the_published_list(real_site_build
     assert missing == [], f"run `make urls` and commit published-urls.txt; missing: {missing}"
 
 
-def test_a_rebuild_from_the_rendered_text_cache_gives_the_same_site(tmp_path: Path) -> None:
+def test_a_rebuild_from_the_caches_gives_the_same_site(tmp_path: Path) -> None:
     project = make_site_project(tmp_path)
     cold = build_site(project, tmp_path / "cold")
-    caches = list((project / ".cache" / "catalogue").glob("rendered-text-*.json"))
-    assert len(caches) == 1 and json.loads(caches[0].read_text(encoding="utf-8"))  # the first build kept its work
+    caches = list((project / ".cache" / "catalogue").glob("rendered-text-*.marshal"))
+    assert len(caches) == 1 and marshal.loads(caches[0].read_bytes())  # the first build kept its work
+    assert len(list((project / ".cache" / "catalogue").glob("parsed-records-*.marshal"))) == 1
     warm = build_site(project, tmp_path / "warm")
     first = {p.relative_to(cold): p.read_bytes() for p in cold.rglob("*") if p.is_file()}
     second = {p.relative_to(warm): p.read_bytes() for p in warm.rglob("*") if p.is_file()}
     assert first == second
 
 
-def test_the_text_cache_is_keyed_by_what_the_html_depends_on(tmp_path: Path) -> None:
-    from catalogue_core import text_cache
+def test_pages_kept_from_an_earlier_build_follow_an_edit_to_a_record_they_show(tmp_path: Path) -> None:
+    """A warm rebuild after an edit gives the site a build from nothing gives: the pages that list
+    the edited tool (its title and summary show there) are made again, not taken from the cache."""
+    import shutil
 
-    assert text_cache.cache_key({"SPJ": "Structured professional judgement"}) != text_cache.cache_key({})
-    path = text_cache.cache_path(tmp_path, {})
-    text_cache.save(path, {"A *text*": "<p>A <em>text</em></p>"})
-    assert text_cache.load(path) == {"A *text*": "<p>A <em>text</em></p>"}
-    (tmp_path / "rendered-text-broken.json").write_text("{not json")
-    assert text_cache.load(tmp_path / "rendered-text-broken.json") == {}
-    other = text_cache.cache_path(tmp_path, {"SPJ": "x"})
-    text_cache.save(other, {})
-    assert not path.exists()  # a cache for another glossary or code replaces the old one
+    project = make_site_project(tmp_path / "project")
+    build_site(project, tmp_path / "first")
+    tool = project / "practices" / "tools" / "example-tool.yml"
+    tool.write_text(tool.read_text(encoding="utf-8").replace("title: EXT-1 example tool", "title: EXT-1 renamed tool")
+                    .replace("An example structured", "A renamed structured"), encoding="utf-8")
+    warm = build_site(project, tmp_path / "warm")
+    shutil.rmtree(project / ".cache")
+    cold = build_site(project, tmp_path / "cold")
+    linking = warm / "practices" / "example-practice" / "index.html"
+    assert "EXT-1 renamed tool" in linking.read_text(encoding="utf-8")
+    first = {p.relative_to(cold): p.read_bytes() for p in cold.rglob("*") if p.is_file()}
+    second = {p.relative_to(warm): p.read_bytes() for p in warm.rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_a_record_broken_after_a_build_is_checked_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The record passed its checks in the first build, which kept that; its edited file has not."""
+    project = make_site_project(tmp_path / "project")
+    build_site(project, tmp_path / "first")
+    assert len(list((project / ".cache" / "catalogue").glob("passed-records-*.marshal"))) == 1
+    tool = project / "practices" / "tools" / "example-tool.yml"
+    tool.write_text(tool.read_text(encoding="utf-8").replace("types: [risk]", "types: [rsik]"), encoding="utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(project, tmp_path / "second")
+    assert "practices/tools/example-tool.yml:6: types[0]: " in caplog.text
+
+
+def test_a_cache_file_keeps_what_a_build_used_under_its_key(tmp_path: Path) -> None:
+    from catalogue_core.cache_file import CacheFile
+    from catalogue_core.text_cache import rendered_text_cache
+
+    assert rendered_text_cache(tmp_path, {"SPJ": "x"}).path != rendered_text_cache(tmp_path, {}).path
+    first = CacheFile(tmp_path, "things", "k1")
+    assert first.get("a") is None
+    first.put("a", ("<p>A</p>", {("x", 0): 1}))
+    first.save()
+    second = CacheFile(tmp_path, "things", "k1")
+    assert second.get("a") == ("<p>A</p>", {("x", 0): 1})
+    written = second.path.stat().st_mtime_ns if second.path else 0
+    second.save()  # the same entries: nothing is written
+    assert second.path is not None and second.path.stat().st_mtime_ns == written
+    CacheFile(tmp_path, "things", "k1").save()  # a build that used nothing keeps nothing
+    assert CacheFile(tmp_path, "things", "k1").get("a") is None
+    other = CacheFile(tmp_path, "things", "k2")
+    other.put("b", "B")
+    other.save()
+    assert [p.name for p in tmp_path.glob("things-*")] == ["things-k2.marshal"]  # another key replaces the file
+    (tmp_path / "things-k2.marshal").write_bytes(b"not marshal data")
+    assert CacheFile(tmp_path, "things", "k2").known == {}  # an unreadable file is an empty cache
+    assert CacheFile(None, "things", "k2").known == {}  # no folder, nothing kept
+
+
+def test_the_parse_cache_serves_only_unchanged_clean_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from catalogue_core import parse_cache
+    from catalogue_core.parse_cache import ParseCache
+    from catalogue_core.strict_yaml import load_document
+
+    def parse(cache_dir: Path, text: str | None = None) -> tuple[object, object, list[str]]:
+        if text is not None:
+            record.write_text(text, encoding="utf-8")
+        cache = ParseCache(cache_dir)
+        document, problems = cache.load_document(record, "record.yml")
+        cache.save()
+        assert document is not None
+        return document.data, document.lines, [p.message for p in problems]
+
+    record = tmp_path / "record.yml"
+    clean = "title: First\nsummary: >-\n  Two\n  lines\n"
+    record.write_text(clean, encoding="utf-8")
+    fresh, _ = load_document(record, "record.yml")
+    assert fresh is not None
+    cache_dir = tmp_path / "cache"
+    assert parse(cache_dir) == (fresh.data, fresh.lines, [])
+    with monkeypatch.context() as patch:  # the second time, the parse comes from the cache
+        patch.setattr(parse_cache, "load_document", lambda *_: pytest.fail("parsed again"))
+        assert parse(cache_dir) == (fresh.data, fresh.lines, [])
+
+    # An edited file is parsed again; a file with problems is parsed, and its problems reported, every time.
+    for _ in range(2):
+        data, _, messages = parse(cache_dir, "title: First\ntitle: Second\n")
+        assert data == {"title": "Second"} and len(messages) == 1 and "given twice" in messages[0]
+
+    # A broken or foreign cache file is an empty cache.
+    parse(cache_dir, clean)
+    for path in cache_dir.glob("parsed-records-*"):
+        path.write_bytes(b"not marshal data")
+    assert parse(cache_dir) == (fresh.data, fresh.lines, [])

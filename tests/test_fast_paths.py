@@ -2,23 +2,29 @@
 
 The quick schema check never calls a record valid that jsonschema would fault; the abbreviation
 pattern marks up the same words as Python-Markdown's own ``abbr``; the inline-script scan finds
-the same scripts as html.parser.
+the same scripts as html.parser; relative links are the ones ``posixpath.relpath`` gives; front
+matter reads back, in MkDocs, as what a YAML dumper would have written.
 """
 
 from __future__ import annotations
 
 import copy
+import posixpath
 import random
+from html.parser import HTMLParser
 from typing import Any
 
 import markdown
 import pytest
 import yaml
+from mkdocs.utils.meta import get_data
 
 from catalogue_core.csp import inline_scripts
 from catalogue_core.markup import GlossaryAbbrExtension
+from catalogue_core.pages import front_matter
 from catalogue_core.schemas import KIND_BY_FOLDER, Schemas
 from catalogue_core.strict_yaml import StrictLoader, load_document
+from catalogue_core.urls import relative_path
 
 from conftest import EXAMPLES, ROOT
 
@@ -110,6 +116,90 @@ def test_glossary_abbreviations_render_like_the_abbr_extension() -> None:
 ])
 def test_inline_scripts_are_found_as_a_browser_finds_them(page: str, scripts: list[str]) -> None:
     assert inline_scripts(page) == scripts
+
+
+class _ReferenceScripts(HTMLParser):
+    """Inline scripts a browser runs, by html.parser: those of the frame and those in <article>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.frame: list[str] = []
+        self.content: list[str] = []
+        self._articles = 0
+        self._text: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name.lower(): value or "" for name, value in attrs}
+        if tag == "article":
+            self._articles += 1
+        runs = values.get("type", "").strip().lower() in ("", "text/javascript", "application/javascript", "module")
+        if tag == "script" and "src" not in values and runs:
+            self._text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._articles = max(0, self._articles - 1)
+        if tag == "script" and self._text is not None:
+            (self.content if self._articles else self.frame).append("".join(self._text))
+            self._text = None
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None:
+            self._text.append(data)
+
+
+_FRAGMENTS = [
+    "<script>{n}()</script>", '<SCRIPT type="module">{n}()</SCRIPT >', "<script async defer>{n}('<b>')</script>",
+    "<script type='text/javascript'>if (a < b && c > d) {n}()</script>", '<script src="{n}.js"></script>',
+    '<script type="application/json">{{"x": "</div>", "n": "{n}"}}</script>', "<style>.a{{content:'<script>'}}</style>",
+    "<!-- <script>{n}()</script> -->", '<a title="<script>{n}()</script>" href=\'x>y\'>link</a>',
+    '<article class="md-content__inner">', "</article>", "<ARTICLE>", "</Article >", "<articles>", '<div data-x=">">',
+    "</div>", "text < more > text", "<scripts>{n}</scripts>", "<br/>", "a &amp; b", "</script>", "<p>", "\n",
+]
+
+
+def test_the_inline_script_scan_agrees_with_html_parser_on_random_pages() -> None:
+    rng = random.Random(11)
+    for _ in range(2000):
+        page = "".join(rng.choice(_FRAGMENTS).format(n=f"s{i}") for i in range(rng.randint(1, 30)))
+        reference = _ReferenceScripts()
+        reference.feed(page)
+        reference.close()
+        assert inline_scripts(page) == reference.frame, page
+        assert inline_scripts(page, in_content=True) == reference.content, page
+
+
+def test_relative_paths_are_the_ones_posixpath_gives() -> None:
+    rng = random.Random(3)
+    parts = [".", "a", "b", "tools", "vera-2r", "index.html", "a.html"]
+
+    def site_path() -> str:  # as Linker.url gives them: "", "tools/", "tools/vera-2r/", "tools/a.html"
+        path = "/".join(rng.choice(parts) for _ in range(rng.randint(0, 4)))
+        return path + "/" if path and rng.random() < 0.5 else path
+
+    for _ in range(3000):
+        path, start = site_path(), site_path()
+        assert relative_path(path, start) == posixpath.relpath(path or ".", start or "."), (path, start)
+
+
+# Characters that YAML quoting gets wrong most easily: quotes, escapes, YAML indicators, every
+# control character, the line breaks YAML folds, what libyaml refuses unescaped, non-ASCII of each width.
+_NASTY = (['"', "'", "\\", "#", ": ", "- ", "&a", "*a", "!t", "|", ">", "%", "@", "`", "{", "}", "[", "]", ",",
+           " ", "  ", "A", "é", "Ł", "中", "😀", "&amp;", "&quot;", "\u00a0", "\u2028", "\u2029", "\ufeff",
+           "\ufffe", "\uffff", "\x85", "\x7f", "\x80", "\x9f", "---", "...", "~", "null", "yes", "NO", "1:30",
+           "0x1F", "1e3"] + [chr(c) for c in range(32)])
+
+
+def test_front_matter_reads_back_in_mkdocs_as_written() -> None:
+    rng = random.Random(5)
+    for _ in range(3000):
+        def text() -> str:
+            return "".join(rng.choice(_NASTY) for _ in range(rng.randint(0, 8)))
+        meta: dict[str, str | list[str]] = {"title": text(), "description": text()}
+        if rng.random() < 0.5:
+            meta["tags"] = [text() for _ in range(rng.randint(0, 3))]
+        body, read = get_data(front_matter(meta) + "# Body\n")
+        assert (read, body) == (meta, "# Body\n"), meta
 
 
 def test_the_strict_loader_builds_the_same_data_as_its_yaml_constructor() -> None:

@@ -12,10 +12,11 @@ from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 
+from .parse_cache import ParseCache
 from .problems import Problem
 from .records import Record, read_records
 from .schemas import KINDS, Schemas
-from .validate import check_records
+from .validate import check_records, passed_records_cache
 
 
 @dataclass(frozen=True)
@@ -107,11 +108,21 @@ def _sort_key(record: Record) -> tuple[int, int, str, str]:
     return (list(KINDS).index(record.kind), number, record.title.casefold(), record.id)
 
 
-def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
-    """Read and check every record. A catalogue is returned only when there is no problem at all."""
+def load_catalogue(project: Project, cache_dir: Path | None = None) -> tuple[Catalogue | None, list[Problem]]:
+    """Read and check every record. A catalogue is returned only when there is no problem at all.
+
+    With ``cache_dir``, clean parses of record files, and which record files passed the checks of a
+    single record, are kept there between builds (parse_cache.py, validate.py).
+    """
     schemas = Schemas(project.schemas_dir)
-    records, unreadable_ids, problems = read_records(project.records_dir, project.shown_records_dir)
-    problems.extend(check_records(records, schemas, unreadable_ids))
+    cache = ParseCache(cache_dir) if cache_dir else None
+    records, unreadable_ids, problems = read_records(project.records_dir, project.shown_records_dir, cache)
+    if cache:
+        cache.save()
+    passed = passed_records_cache(cache_dir, schemas) if cache_dir else None
+    problems.extend(check_records(records, schemas, unreadable_ids, passed))
+    if passed:
+        passed.save()
     if problems:
         return None, sorted(set(problems))
     return Catalogue(records, schemas), []

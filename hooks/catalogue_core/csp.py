@@ -42,18 +42,24 @@ _BASE_POLICY: tuple[tuple[str, str], ...] = (
 _META_CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 
 
-# The page as an HTML tokenizer sees it, one token at a time: a comment; a script or style element
-# with its raw text (which holds no tags); or any other tag, whose quoted attribute values may hold
-# '<' and '>'. Scanning with one regular expression is several times as fast as html.parser,
-# which spent a quarter of a 1,000-record build's time here (`make bench`).
+# The page as an HTML tokenizer sees it, in the tokens that matter here: a comment; a script or style
+# element with its raw text (which holds no tags); an <article> tag (Material's page content is one
+# <article>); and a run of everything else, text and other tags, as one match. The expression does
+# the tokenizing in C and never backtracks (possessive repeats), so the loop below sees a few dozen
+# matches a page; a loop over every tag took a quarter of a 1,000-record build's time (`make bench`).
+# A tag's attributes; quoted values may hold '<' and '>'.
+_ATTRIBUTES = r"[^>\"']*+(?:(?:\"[^\"]*+\"|'[^']*+')[^>\"']*+)*+"
+# Tag names match in any case; the rest of the pattern is case-sensitive, which is faster.
+_SPECIAL_TAG = r"(?i:script|style)(?=[\s/>])|/?(?i:article)(?=[\s/>])"
 _TOKENS = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<(script|style)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)(?:</\1(?=[\s/>])[^>]*>|\Z)"
-    r"|</?[a-zA-Z](?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
-    re.DOTALL | re.IGNORECASE,
+    r"(?P<comment><!--.*?(?:-->|\Z))"
+    rf"|<(?P<raw>(?i:script|style))(?=[\s/>])(?P<attributes>{_ATTRIBUTES})>"
+    r"(?P<text>(?:[^<]++|<(?!/(?i:(?P=raw))(?=[\s/>])[^>]*>))*+)(?:</(?i:(?P=raw))(?=[\s/>])[^>]*>|\Z)"
+    rf"|<(?P<article>/?)(?i:article)(?=[\s/>]){_ATTRIBUTES}>"
+    rf"|(?P<other>(?:<(?!{_SPECIAL_TAG})/?[a-zA-Z]{_ATTRIBUTES}>|[^<]++)++)",
+    re.DOTALL,
 )
 _ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]*))?")
-_ARTICLE = re.compile(r"<(/?)article(?=[\s/>])", re.IGNORECASE)  # Material's page content is one <article>
 
 
 def inline_scripts(page: str, *, in_content: bool = False) -> list[str]:
@@ -62,17 +68,14 @@ def inline_scripts(page: str, *, in_content: bool = False) -> list[str]:
     scripts = []
     articles = 0
     for token in _TOKENS.finditer(page):
-        if token.group(1) is None:
-            article = _ARTICLE.match(token.group(0))
-            if article:
-                articles = max(0, articles - 1) if article.group(1) else articles + 1
-            continue
-        if token.group(1).lower() != "script" or (articles > 0) != in_content:
-            continue
-        attributes = {name.lower(): value[1:-1] if value[:1] in ("'", '"') else value
-                      for name, value in _ATTRIBUTE.findall(token.group(2))}
-        if "src" not in attributes and attributes.get("type", "").strip().lower() in _SCRIPT_TYPES:
-            scripts.append(token.group(3))
+        kind = token.lastgroup  # the last group the match closed names its alternative
+        if kind == "article":
+            articles = max(0, articles - 1) if token.group("article") else articles + 1
+        elif kind == "text" and token.group("raw").lower() == "script" and (articles > 0) == in_content:
+            attributes = {name.lower(): value[1:-1] if value[:1] in ("'", '"') else value
+                          for name, value in _ATTRIBUTE.findall(token.group("attributes"))}
+            if "src" not in attributes and attributes.get("type", "").strip().lower() in _SCRIPT_TYPES:
+                scripts.append(token.group("text"))
     return scripts
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
+from .cache_file import CacheFile, cache_key
 from .catalogue import Catalogue
 from .records import Record
 from .schemas import KINDS
@@ -28,14 +30,18 @@ def record_export(record: Record) -> dict[str, Any]:
     return out
 
 
-def catalogue_json(catalogue: Catalogue) -> str:
-    document = {
+def catalogue_json(record_lines: list[str]) -> str:
+    """The whole catalogue as one JSON document, one record to a line (``record_lines``, each a record
+    as JSON), so a change to a record shows as a change to its line. Written piece by piece because
+    ``json.dumps`` with ``indent`` falls back to its pure-Python encoder, several times slower."""
+    head = {
         "name": "Lone Actors Practice Catalogue",
         "licence": LICENCE,
         "schemas": {kind: f"schema/{kind}.json" for kind in KINDS},
-        "records": [record_export(r) for r in catalogue.records],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    fields = [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}," for key, value in head.items()]
+    records = ",\n".join(f"  {line}" for line in record_lines)
+    return "{\n" + "\n".join(fields) + '\n "records": [\n' + records + "\n ]\n}\n"
 
 
 def csv_columns(catalogue: Catalogue, kind: str) -> list[str]:
@@ -56,22 +62,41 @@ def csv_cell(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def kind_csv(catalogue: Catalogue, kind: str) -> str:
+def csv_line(cells: list[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    columns = csv_columns(catalogue, kind)
-    writer.writerow(columns)
-    for record in catalogue.of_kind(kind):
-        row = record_export(record)
-        writer.writerow([csv_cell(row.get(column)) for column in columns])
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
     return buffer.getvalue()
 
 
-def data_files(catalogue: Catalogue) -> dict[str, str]:
-    """Site path -> file content for every open-data file."""
-    files = {"catalogue.json": catalogue_json(catalogue)}
+def record_lines(catalogue: Catalogue, record: Record) -> tuple[str, str]:
+    """A record's line in catalogue.json and its row in its kind's CSV file."""
+    exported = record_export(record)
+    row = [csv_cell(exported.get(column)) for column in csv_columns(catalogue, record.kind)]
+    return json.dumps(exported, ensure_ascii=False), csv_line(row)
+
+
+def data_files(catalogue: Catalogue, cache_dir: Path | None = None) -> dict[str, str]:
+    """Site path -> file content for every open-data file. With ``cache_dir``, each record's line and
+    row are kept there between builds (cache_file.py): they are a pure function of the record's file,
+    the schemas (the CSV columns) and our code."""
+    kept = CacheFile(cache_dir, "record-exports",
+                     cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False)))
+    json_lines: list[str] = []
+    csv_rows: dict[str, list[str]] = {kind: [csv_line(csv_columns(catalogue, kind))] for kind in KINDS}
+    for record in catalogue.records:
+        digest = record.document.digest
+        key = record.path.encode() + b"\0" + digest if digest else None
+        lines = kept.get(key) if key else None
+        if lines is None:
+            lines = record_lines(catalogue, record)
+            if key:
+                kept.put(key, lines)
+        json_lines.append(lines[0])
+        csv_rows[record.kind].append(lines[1])
+    kept.save()
+    files = {"catalogue.json": catalogue_json(json_lines)}
     for kind, plural in KINDS.items():
-        files[f"data/{plural}.csv"] = kind_csv(catalogue, kind)
+        files[f"data/{plural}.csv"] = "".join(csv_rows[kind])
     for name, document in sorted(catalogue.schemas.documents.items()):
         files[f"schema/{name}"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return files

@@ -117,7 +117,12 @@ class _GlossaryAbbrTreeprocessor(AbbrTreeprocessor):
         if self.RE is None or self.abbrs.keys() != self._keys:  # the glossary, unless a text defined more
             self._keys = frozenset(self.abbrs)
             self.RE = abbreviation_pattern(self._keys)
-        self.iter_element(root)
+        # Most pages hold no abbreviation outside record text, which arrives marked up already. One
+        # look at each text of the page settles that; the stock walk runs only where there is one.
+        pattern = self.RE
+        if any(pattern.search(text) for el in root.iter() for text in (el.text, el.tail if el is not root else None)
+               if text):
+            self.iter_element(root)
 
 
 @lru_cache(maxsize=8)  # a pure function of the glossary; a build has one or two
@@ -156,6 +161,7 @@ def clean_html(fragment: str) -> str:
     )
 
 
+@lru_cache(maxsize=65536, typed=True)  # pages repeat the same titles, labels and hrefs many times over
 def escape(text: object) -> str:
     """Plain text into HTML text or an attribute value."""
     return html.escape(str(text), quote=True)

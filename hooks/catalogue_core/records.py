@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from .parse_cache import ParseCache
 from .problems import Problem
 from .schemas import KIND_BY_FOLDER, KINDS
 from .strict_yaml import Document, load_document
@@ -99,17 +100,20 @@ def find_record_files(root: Path, shown_root: str) -> tuple[list[tuple[Path, str
     return found, problems
 
 
-def read_records(root: Path, shown_root: str) -> tuple[list[Record], set[str], list[Problem]]:
-    """Parse every record file.
+def read_records(
+    root: Path, shown_root: str, cache: ParseCache | None = None
+) -> tuple[list[Record], set[str], list[Problem]]:
+    """Parse every record file, through ``cache`` where the caller keeps one.
 
     Returns the records, the ids of files that could not be parsed (they add problems and no
     record), and the problems.
     """
     files, problems = find_record_files(root, shown_root)
+    load = cache.load_document if cache else load_document
     records: list[Record] = []
     unreadable: set[str] = set()
     for path, shown, kind, record_id in files:
-        document, file_problems = load_document(path, shown)
+        document, file_problems = load(path, shown)
         problems.extend(file_problems)
         if document is None:
             unreadable.add(record_id)

@@ -12,14 +12,16 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urljoin
 
-from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .quick_schema import Check, Compiler
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
+    from .quick_schema import Check
 
 # kind -> plural, which is both the folder under practices/ and the URL segment.
 KINDS: dict[str, str] = {
@@ -68,8 +70,12 @@ class Schemas:
     def schema(self, kind: str) -> dict[str, Any]:
         return self.documents[f"{kind}.json"]
 
+    # jsonschema is imported where it is needed: a build whose records all passed before (validate.py)
+    # needs neither validators nor quick checks.
     @cached_property
     def validators(self) -> dict[str, Draft202012Validator]:
+        from jsonschema import Draft202012Validator, FormatChecker
+
         return {
             kind: Draft202012Validator(self.schema(kind), registry=self.registry, format_checker=FormatChecker())
             for kind in KINDS
@@ -78,6 +84,10 @@ class Schemas:
     @cached_property
     def quick_checks(self) -> dict[str, Check | None]:
         """kind -> a fast check that says only 'certainly valid' or 'ask jsonschema' (quick_schema.py)."""
+        from jsonschema import FormatChecker
+
+        from .quick_schema import Compiler
+
         compiler = Compiler(self.registry, FormatChecker())
         return {kind: compiler.check_for(f"{kind}.json") for kind in KINDS}
 

@@ -8,6 +8,7 @@ rejects or neutralises each of those, returning problems with line numbers inste
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,10 +67,12 @@ _RESOLVED_FIRST = frozenset(key for key in StrictLoader.yaml_implicit_resolvers 
 
 @dataclass
 class Document:
-    """A parsed record file: its data and the line on which each field path starts."""
+    """A parsed record file: its data, the line on which each field path starts, and the SHA-256 of
+    the file's bytes, which stands for the data wherever work done once is kept (cache_file.py)."""
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    digest: bytes = b""
 
     def line_of(self, path: Path_) -> int:
         """The line of the nearest enclosing field we know, or 1."""
@@ -93,6 +96,7 @@ def load_document(path: Path, shown_as: str) -> tuple[Document | None, list[Prob
                     "Move long text to a hand-written page or split the record.")
         ]
     raw = path.read_bytes()
+    digest = hashlib.sha256(raw).digest()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -117,7 +121,7 @@ def load_document(path: Path, shown_as: str) -> tuple[Document | None, list[Prob
             return None, [problem(1, f"this is not valid YAML: {err}")]
         if node is None:
             return None, [problem(1, "the file is empty; a record needs at least its required fields.")]
-        doc = Document(data=None)
+        doc = Document(data=None, digest=digest)
         # An alias needs an anchor, and an anchor needs an '&': without one there is no alias to find.
         fatal, problems, data = _check_nodes(node, loader, doc.lines, shown_as, find_aliases="&" in text)
         if "&" in text and _MAYBE_ANCHOR.search(text):

@@ -10,30 +10,52 @@ import difflib
 import json
 import re
 from collections import defaultdict
-from typing import Any, Iterable, Iterator
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from jsonschema.exceptions import ValidationError
-
+from .cache_file import CacheFile, cache_key
 from .problems import Problem, field_path
 from .records import Record, text_values
 from .schemas import KINDS, Schemas
 
+if TYPE_CHECKING:  # jsonschema is imported only when a record needs it (schemas.py)
+    from jsonschema.exceptions import ValidationError
+
 FEW_CHOICES = 12  # up to this many allowed values are listed in a message
 
 
-def check_records(records: list[Record], schemas: Schemas, unreadable_ids: set[str] = frozenset()) -> list[Problem]:  # type: ignore[assignment]
+def check_records(
+    records: list[Record], schemas: Schemas, unreadable_ids: set[str] = frozenset(),  # type: ignore[assignment]
+    passed: CacheFile | None = None,
+) -> list[Problem]:
     """All problems of all records: schema first, then ids, aliases and references.
 
     ``unreadable_ids`` are ids of files that exist but could not be parsed; pointing at one is not
-    reported again as a dangling reference (the file's own problem says what to fix).
+    reported again as a dangling reference (the file's own problem says what to fix). ``passed``
+    keeps, between builds, the record files that passed the checks of one record on its own
+    (``passed_records_cache``); the checks between records always run.
     """
     problems: list[Problem] = []
     for record in records:
-        problems.extend(check_schema(record, schemas))
-        problems.extend(check_text(record))
+        key = record.path.encode() + b"\0" + record.document.digest if record.document.digest else None
+        if passed is not None and key and passed.get(key):
+            continue
+        found = [*check_schema(record, schemas), *check_text(record)]
+        problems.extend(found)
+        if passed is not None and key and not found:
+            passed.put(key, True)
     problems.extend(check_ids(records))
     problems.extend(check_references(records, schemas, unreadable_ids))
     return problems
+
+
+def passed_records_cache(folder: Path, schemas: Schemas) -> CacheFile:
+    """Record files (by path and SHA-256) that passed ``check_schema`` and ``check_text``: both are pure
+    functions of the file, the schemas, our code and jsonschema's version, which the key stands for."""
+    key = cache_key(json.dumps(schemas.documents, sort_keys=True, ensure_ascii=False),
+                    f"jsonschema {version('jsonschema')}")
+    return CacheFile(folder, "passed-records", key)
 
 
 def check_schema(record: Record, schemas: Schemas) -> Iterator[Problem]:

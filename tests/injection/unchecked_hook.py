@@ -8,6 +8,7 @@ is: planning the site, every event handler, MkDocs and Material.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import catalogue_hook
@@ -18,8 +19,8 @@ from catalogue_core.schemas import Schemas
 from mkdocs.config.defaults import MkDocsConfig
 
 
-def _unchecked_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
-    """``load_catalogue`` without ``check_records``: parsed strictly, then trusted as it is."""
+def _unchecked_catalogue(project: Project, cache_dir: Path | None = None) -> tuple[Catalogue | None, list[Problem]]:
+    """``load_catalogue`` without ``check_records``: parsed strictly (never from a cache), then trusted."""
     records, _, problems = read_records(project.records_dir, project.shown_records_dir)
     if problems:  # the injection records must still be YAML the strict loader accepts
         return None, problems
