@@ -163,7 +163,8 @@ and PyYAML set on their own. This page is written by `make bench`; do not edit i
 Measured {first['measured_at']} on {m['cores']} cores ({m['cpu'] or 'unknown CPU'}), {m['memory_gib']} GiB,
 {m['os']}, Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}, {m['chromium']}.
 Load average when the run started: {", ".join(str(x) for x in m['load_average_at_start'])}.
-Times are medians of {first['runs']} runs (builds, check and parse: at least 5), ours and the floor taken in turn.
+Times are medians of {first['runs']} runs (check and parse: at least 5; builds: at least 7 up to 1,000 records
+and 5 above), ours and the floor taken in turn.
 The machine is shared, so times are only compared as ratios measured in the same run, and the ratios
 use CPU time (user + system): while other work runs, wall times stretch by half or more, but a
 single-threaded build's CPU time stays what its wall time would be on an idle machine. Wall times
@@ -190,8 +191,9 @@ def meanings(row: dict[str, Any]) -> str:
                     f"command took {row['check_command_s']:.2f} s at {row['records']:,} records)"),
         ("parse s", "the floor for check: only parsing the same files with PyYAML's C loader"),
         ("check / parse (CPU)", "budget: at most 2 at every size"),
-        ("build s", "`mkdocs build --strict` of the project with its hooks, as `make build` runs it, with the "
-                    "work the build before kept in `.cache/catalogue/` (parsed records, rendered record text)"),
+        ("build s", "`mkdocs build --strict` of the project with its hooks, as `make build` runs it again: "
+                    "with the work the build before kept in `.cache/catalogue/` (parsed records, checks passed, "
+                    "record pages and export rows, rendered text)"),
         ("plain build s", "the floor for build: the pages our hooks generate, written as plain Markdown files "
                           "(their data files as static files), built with the same `mkdocs.yml` without `hooks:`"),
         ("build / plain (CPU)", "budget: at most 1.10 at 1,000 records; and 5,000 records in at most 5.5 times "
