@@ -85,12 +85,18 @@ def check_budgets(rows: list[dict[str, Any]]) -> list[Verdict]:
     if 1000 in by_size:
         row = by_size[1000]
         ratio = cpu(row, "build_s") / cpu(row, "plain_build_s")
-        verdicts.append(Verdict("build <= 1.10x plain floor", 1000, f"{ratio:.3f}x", ratio <= 1.10))
+        verdicts.append(Verdict("build <= 1.10x plain floor", 1000, f"{ratio:.3f}x{pair_range(row)}", ratio <= 1.10))
     if 1000 in by_size and 5000 in by_size:
         ratio = cpu(by_size[5000], "build_s") / cpu(by_size[1000], "build_s")
         verdicts.append(Verdict("5,000-record build <= 5.5x the 1,000-record build", 5000, f"{ratio:.2f}x",
                                 ratio <= 5.5))
     return verdicts
+
+
+def pair_range(row: dict[str, Any]) -> str:
+    """How far the build ratio strays from run to run, pair by pair: the noise a verdict sits in."""
+    pairs = [a / b for a, b in zip(row.get("build_runs_cpu_s", []), row.get("plain_build_runs_cpu_s", []))]
+    return f" (pair by pair {min(pairs):.2f} to {max(pairs):.2f})" if pairs else ""
 
 
 def machine() -> dict[str, Any]:
