@@ -161,10 +161,14 @@ def clean_html(fragment: str) -> str:
     )
 
 
-@lru_cache(maxsize=65536, typed=True)  # pages repeat the same titles, labels and hrefs many times over
 def escape(text: object) -> str:
     """Plain text into HTML text or an attribute value."""
-    return html.escape(str(text), quote=True)
+    return _escape_text(text) if isinstance(text, str) else html.escape(str(text), quote=True)
+
+
+@lru_cache(maxsize=65536)  # pages repeat the same titles, labels and hrefs many times over
+def _escape_text(text: str) -> str:
+    return html.escape(text, quote=True)
 
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
