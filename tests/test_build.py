@@ -201,6 +201,7 @@ def test_the_parse_cache_serves_only_unchanged_clean_files(tmp_path: Path, monke
     assert parse(cache_dir) == (fresh.data, fresh.lines, [])
     with monkeypatch.context() as patch:  # the second time, the parse comes from the cache
         patch.setattr(parse_cache, "load_document", lambda *_: pytest.fail("parsed again"))
+        patch.setattr(parse_cache, "parse_document", lambda *_: pytest.fail("parsed again"))
         assert parse(cache_dir) == (fresh.data, fresh.lines, [])
 
     # An edited file is parsed again; a file with problems is parsed, and its problems reported, every time.

@@ -84,8 +84,7 @@ def data_files(catalogue: Catalogue, cache_dir: Path | None = None) -> dict[str,
     json_lines: list[str] = []
     csv_rows: dict[str, list[str]] = {kind: [csv_line(csv_columns(catalogue, kind))] for kind in KINDS}
     for record in catalogue.records:
-        digest = record.document.digest
-        key = record.path.encode() + b"\0" + digest if digest else None
+        key = record.source_key
         lines = kept.get(key) if key else None
         if lines is None:
             lines = record_lines(catalogue, record)

@@ -95,10 +95,11 @@ def page_inputs(catalogue: Catalogue, record: Record) -> bytes | None:
     neighbours = {link.target.path: link.target for link in catalogue.links.get(record.id, [])}
     neighbours.update((link.source.path, link.source) for link in catalogue.backlinks.get(record.id, []))
     digest = hashlib.sha256()
-    for path, made_of in [(record.path, record), *sorted(neighbours.items())]:
-        if not made_of.document.digest:
+    for made_of in [record, *(neighbours[path] for path in sorted(neighbours))]:
+        key = made_of.source_key
+        if key is None:
             return None
-        digest.update(path.encode() + b"\0" + made_of.document.digest)
+        digest.update(key)
     return digest.digest()
 
 

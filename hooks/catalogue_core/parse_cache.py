@@ -18,7 +18,7 @@ import yaml
 from . import strict_yaml
 from .cache_file import CacheFile, cache_key
 from .problems import Problem
-from .strict_yaml import MAX_FILE_BYTES, Document, load_document
+from .strict_yaml import MAX_FILE_BYTES, Document, load_document, parse_document
 
 
 class ParseCache:
@@ -40,7 +40,7 @@ class ParseCache:
         if kept is not None:
             data, lines = kept
             return Document(data, lines, digest), []
-        document, problems = load_document(path, shown_as)
+        document, problems = parse_document(raw, shown_as)
         if document is not None and not problems:
             self._file.put(digest, (document.data, document.lines))
         return document, problems

@@ -45,6 +45,13 @@ class Record:
         """Site-relative URL with a trailing slash, e.g. ``tools/vera-2r/``."""
         return record_url(self.kind, self.id)
 
+    @property
+    def source_key(self) -> bytes | None:
+        """The record's file as a cache key: its path and the SHA-256 of its bytes. None for a record
+        not read from a file, whose work is never kept (cache_file.py)."""
+        digest = self.document.digest
+        return self.path.encode() + b"\0" + digest if digest else None
+
     def line_of(self, *path: str | int) -> int:
         return self.document.line_of(tuple(path))
 

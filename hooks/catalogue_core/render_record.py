@@ -70,7 +70,6 @@ class RecordPage:
         self.catalogue = catalogue
         self.linker = linker
         self.text = text
-        self._items: dict[tuple[str, str], str] = {}  # (href, record id) -> list item; see _record_item
         self.special: dict[str, Callable[[Record, FieldInfo, Any], str]] = {
             "evidence": self._evidence,
             "lone_actor_suitability": self._suitability,
@@ -142,19 +141,11 @@ class RecordPage:
         href = self.linker.href(src, record_src(target.kind, target.id))
         return f'<a href="{escape(href)}">{escape(target.title)}</a>'
 
-    def _record_item(self, src: str, target: Record) -> str:
-        """A record in a list of records: its link and summary. Every page that lists a record at
-        the same relative address lists it the same way, so each item is made once."""
-        href = self.linker.href(src, record_src(target.kind, target.id))
-        item = self._items.get((href, target.id))
-        if item is None:
-            item = (f'<li><a href="{escape(href)}">{escape(target.title)}</a>'
-                    f'<span class="lac-summary"> — {self.text.inline(target.data["summary"])}</span></li>')
-            self._items[(href, target.id)] = item
-        return item
-
     def _record_list(self, src: str, targets: list[Record]) -> str:
-        items = "".join(self._record_item(src, t) for t in targets)
+        items = "".join(
+            f'<li>{self._record_link(src, t)}<span class="lac-summary"> — {self.text.inline(t.data["summary"])}</span></li>'
+            for t in targets
+        )
         tag = "ol" if targets and all(t.kind == "finding" for t in targets) else "ul"
         return f'<{tag} class="lac-records">{items}</{tag}>'
 

@@ -85,17 +85,21 @@ class Document:
 
 def load_document(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     """Parse ``path`` strictly. Returns the document, or None and the problems that stop it."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(shown_as, 1, "(file)", f"the file is {size:,} bytes; a record may be at most "
+                    f"{MAX_FILE_BYTES:,} bytes. Move long text to a hand-written page or split the record.")
+        ]
+    return parse_document(path.read_bytes(), shown_as)
+
+
+def parse_document(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    """Parse a record file's bytes strictly, as ``load_document`` does once it has read them."""
 
     def problem(line: int, message: str, where: str = "(file)") -> Problem:
         return Problem(shown_as, line, where, message)
 
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return None, [
-            problem(1, f"the file is {size:,} bytes; a record may be at most {MAX_FILE_BYTES:,} bytes. "
-                    "Move long text to a hand-written page or split the record.")
-        ]
-    raw = path.read_bytes()
     digest = hashlib.sha256(raw).digest()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

@@ -38,7 +38,7 @@ def check_records(
     """
     problems: list[Problem] = []
     for record in records:
-        key = record.path.encode() + b"\0" + record.document.digest if record.document.digest else None
+        key = record.source_key
         if passed is not None and key and passed.get(key):
             continue
         found = [*check_schema(record, schemas), *check_text(record)]
