@@ -57,7 +57,7 @@ bench: $(STAMP) browser
 # Opt-in, needs the network, never part of `make test`: do the records' web addresses answer?
 # Without a network it says so and exits 2, checking nothing.
 linkcheck: $(STAMP)
-	$(PY) -m catalogue_core.linkcheck
+	$(PY) -m catalogue_core.publish.linkcheck
 
 clean:
 	rm -rf site dist .pytest_cache .cache

@@ -15,7 +15,10 @@ from typing import Any
 
 import yaml
 
-from catalogue_core.schemas import KINDS
+from catalogue_core.schemas import Schemas
+
+# kind -> its folder, as the project's schemas declare them
+KINDS = {kind.kind: kind.plural for kind in Schemas.load(Path(__file__).resolve().parent.parent / "schemas").kinds.values()}
 
 DEFAULT_SEED = 2021
 MIN_SIZE = 20  # one meeting with its findings and themes, and at least one record of every other kind

@@ -30,7 +30,7 @@ from typing import Callable
 
 import yaml
 
-from catalogue_core.catalogue import Project, load_catalogue
+from catalogue_core.check.catalogue import Project, load_catalogue
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

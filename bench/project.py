@@ -16,9 +16,9 @@ import re
 import shutil
 from pathlib import Path
 
-from catalogue_core.catalogue import Project, load_catalogue
+from catalogue_core.check.catalogue import Project, load_catalogue
 from catalogue_core.problems import format_report
-from catalogue_core.site import plan_site
+from catalogue_core.publish.site import plan_site
 from catalogue_core.urls import Linker
 from mkdocs.config import load_config
 

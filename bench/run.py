@@ -18,11 +18,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from catalogue_core.schemas import KINDS
+from catalogue_core.schemas import Schemas
 
 from . import measure, report
 from .generate import DEFAULT_SEED, MIN_SIZE, composition
 from .project import make_plain_floor, make_project
+
+# kind -> its folder, as the project's schemas declare them
+KINDS = {kind.kind: kind.plural for kind in Schemas.load(Path(__file__).resolve().parent.parent / "schemas").kinds.values()}
 
 WORK = Path(__file__).resolve().parent / "work"
 

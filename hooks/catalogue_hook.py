@@ -4,9 +4,9 @@
 invalid catalogue stops the build once, with the full report, and leaves the last good site as
 it was. ``on_files`` then adds the generated pages and data files.
 
-The planned site is handed from one event to the next on the build's own config object,
-never in this module: ``mkdocs serve`` reuses this module without reloading it, and makes a
-new config for every rebuild (research/ecosystem.md, section 2).
+The planned site is handed from one event to the next on the build's own config object;
+this module keeps no state: ``mkdocs serve`` reuses it without reloading it, and makes a new
+config for every rebuild (mkdocs/commands/serve.py, ``builder``).
 
 ``on_post_page`` and ``on_post_template`` give every HTML page its Content-Security-Policy.
 
@@ -19,14 +19,15 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import tempfile
 from pathlib import Path
 
-from catalogue_core.catalogue import Project, load_catalogue
-from catalogue_core.csp import with_policy
-from catalogue_core.markup import GlossaryAbbrExtension
+from catalogue_core.check.catalogue import Project, load_catalogue
 from catalogue_core.problems import format_report
-from catalogue_core.search_names import add_names
-from catalogue_core.site import SitePlan, check_published_urls, plan_site
+from catalogue_core.publish.csp import with_policy
+from catalogue_core.publish.search_names import add_names
+from catalogue_core.publish.site import SitePlan, check_published_urls, plan_site
+from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.urls import Linker
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -35,13 +36,15 @@ from mkdocs.structure.files import File, Files
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _PLAN = "_lone_actors_site_plan"  # attribute of the build's config that carries the plan
-
-# The one piece of module state, fixed for the life of the process: whether it is `mkdocs serve`.
-_command = {"name": "build"}
+_EPOCH = "_lone_actors_outer_source_date_epoch"  # the caller's SOURCE_DATE_EPOCH, restored after the build
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    _command["name"] = command
+def _is_live_server(config: MkDocsConfig) -> bool:
+    """Whether this build is for `mkdocs serve` (or `properdocs serve`): they build into a fresh
+    temporary folder named for the tool (mkdocs/commands/serve.py: ``tempfile.mkdtemp(prefix='mkdocs_')``),
+    which no other build uses. Read from the config, so nothing is kept between events."""
+    site_dir = Path(config.site_dir)
+    return site_dir.parent == Path(tempfile.gettempdir()) and site_dir.name.startswith(("mkdocs_", "properdocs_"))
 
 
 def _inline_scripts_allowed(config: MkDocsConfig) -> bool:
@@ -52,7 +55,7 @@ def _inline_scripts_allowed(config: MkDocsConfig) -> bool:
     iframe-worker shim, which writes an inline script holding the worker's absolute file:// address
     (node_modules/iframe-worker/shim/index.js). Both still load nothing from other hosts.
     """
-    return _command["name"] == "serve" or "material/offline" in config.plugins
+    return _is_live_server(config) or "material/offline" in config.plugins
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -71,7 +74,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def _pre_build(config: MkDocsConfig) -> None:
     project = Project.at(Path(config.config_file_path).parent)
     cache_dir = project.root / ".cache" / "catalogue"  # work kept between builds; .gitignored
-    catalogue, problems = load_catalogue(project, cache_dir)
+    catalogue, problems = load_catalogue(project)
     if catalogue is None:
         raise PluginError("The records have problems, so the site was not built.\n" + format_report(problems))
     linker = Linker(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
@@ -81,7 +84,11 @@ def _pre_build(config: MkDocsConfig) -> None:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))
     setattr(config, _PLAN, plan)
     # Same records, same site, byte for byte: MkDocs stamps the sitemap and its gzip header with
-    # the build time unless SOURCE_DATE_EPOCH is set, so the records' newest review date stands in.
+    # the build time unless SOURCE_DATE_EPOCH is set (mkdocs/utils/__init__.py, get_build_timestamp),
+    # so the records' newest review date stands in for this build, and the caller's value comes back
+    # in on_post_build. (on_build_error gets no config to restore from; a build that fails after this
+    # point ends its command anyway.)
+    setattr(config, _EPOCH, os.environ.get("SOURCE_DATE_EPOCH"))
     os.environ["SOURCE_DATE_EPOCH"] = str(catalogue.newest_review_epoch)
     # Hand-written pages explain the same acronyms on hover as record pages do.
     # The same abbr extension, with its pattern built once for all pages (markup.GlossaryAbbrExtension).
@@ -121,6 +128,17 @@ def on_post_build(config: MkDocsConfig) -> None:
         plan: SitePlan = getattr(config, _PLAN)
         linker = Linker(directory_urls=config.use_directory_urls)
         index.write_text(add_names(index.read_text(encoding="utf-8"), plan.catalogue, linker), encoding="utf-8")
+    _restore_epoch(config)
+
+
+def _restore_epoch(config: MkDocsConfig) -> None:
+    if not hasattr(config, _EPOCH):
+        return
+    outer = getattr(config, _EPOCH)
+    if outer is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = outer
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

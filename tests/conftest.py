@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from catalogue_core.catalogue import Project
+from catalogue_core.check.catalogue import Project
+from catalogue_core.schemas import Schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "examples"
 VALID_RECORDS = EXAMPLES / "valid" / "practices"
+# kind -> its folder and URL segment, as the schemas declare them
+KINDS = {kind.kind: kind.plural for kind in Schemas.load(ROOT / "schemas").kinds.values()}
 
 # Set UPDATE_GOLDEN=1 to rewrite expected outputs from the current code, then review the diff.
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -101,7 +104,7 @@ def build_real_site(project_dir: Path, site_dir: Path | None = None) -> Path:
 
     Fails, never skips, when the records or pages are not valid: the real site is what ships.
     """
-    from catalogue_core.catalogue import load_catalogue
+    from catalogue_core.check.catalogue import load_catalogue
     from catalogue_core.problems import format_report
     from mkdocs.exceptions import Abort
 

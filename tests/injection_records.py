@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from catalogue_core.schemas import KINDS, Schemas
+from catalogue_core.schemas import Schemas
 
 from conftest import ROOT, VALID_RECORDS, make_site_project
 
@@ -83,10 +83,10 @@ def poisoned(data: dict[str, Any], references: set[str], urls: Any) -> dict[str,
 def make_injection_project(tmp_path: Path) -> Path:
     """The example catalogue with every record poisoned, built by the unchecked hook."""
     project = make_site_project(tmp_path)
-    schemas = Schemas(ROOT / "schemas")
+    schemas = Schemas.load(ROOT / "schemas")
     urls = cycle(URL_ATTACKS)
     for path in sorted(VALID_RECORDS.rglob("*.yml")):
-        kind = next(k for k, plural in KINDS.items() if plural == path.parent.name)
+        kind = schemas.kind_by_plural[path.parent.name]
         references = {name for name, info in schemas.fields[kind].items() if info.references}
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         target = project / "practices" / path.relative_to(VALID_RECORDS)

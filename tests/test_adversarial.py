@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from catalogue_core.__main__ import main as check_command
-from catalogue_core.strict_yaml import MAX_FILE_BYTES
+from catalogue_core.load.strict_yaml import MAX_FILE_BYTES
 
 from conftest import EXAMPLES, VALID_RECORDS, make_project
 

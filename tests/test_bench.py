@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogue_core.catalogue import Project, load_catalogue
-from catalogue_core.schemas import KINDS
+from catalogue_core.check.catalogue import Project, load_catalogue
 
-from conftest import ROOT
+from conftest import KINDS, ROOT
 
 if str(ROOT) not in sys.path:  # `bench` is a top-level package of the repository
     sys.path.insert(0, str(ROOT))

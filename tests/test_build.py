@@ -31,7 +31,7 @@ def test_every_record_has_its_page_and_every_kind_its_index(example_site: Path) 
 def test_a_record_page_shows_facts_sources_links_and_backlinks(example_site: Path) -> None:
     html = (example_site / "practices" / "example-practice" / "index.html").read_text(encoding="utf-8")
     assert "<h1" in html and "Example probation practice" in html
-    assert "<dt>Countries</dt><dd>Austria" in html
+    assert "<dt>Countries</dt>\n<dd>Austria" in html
     assert '<a href="https://example.org/practice">Example practice page</a>' in html  # a source
     assert 'href="../../tools/example-tool/">EXT-1 example tool</a>' in html  # a link it makes
     assert 'id="recommendations-it-supports"' in html  # a backlink section, with an anchor
@@ -95,7 +95,7 @@ def test_the_sitemap_is_dated_by_the_newest_review_not_the_build_day(example_sit
 def test_every_url_the_real_site_serves_is_in_the_published_list(real_site_build: Path) -> None:
     """New records and pages join published-urls.txt (``make urls``), so that the build can later
     refuse to drop them; the build itself already fails when a listed URL stops resolving."""
-    from catalogue_core.published_urls import read_list
+    from catalogue_core.publish.published_urls import read_list
 
     from conftest import ROOT
 
@@ -112,9 +112,8 @@ def test_every_url_the_real_site_serves_is_in_the_published_list(real_site_build
 def test_a_rebuild_from_the_caches_gives_the_same_site(tmp_path: Path) -> None:
     project = make_site_project(tmp_path)
     cold = build_site(project, tmp_path / "cold")
-    caches = list((project / ".cache" / "catalogue").glob("rendered-text-*.marshal"))
+    caches = list((project / ".cache" / "catalogue").glob("record-pages-*.marshal"))
     assert len(caches) == 1 and marshal.loads(caches[0].read_bytes())  # the first build kept its work
-    assert len(list((project / ".cache" / "catalogue").glob("parsed-records-*.marshal"))) == 1
     warm = build_site(project, tmp_path / "warm")
     first = {p.relative_to(cold): p.read_bytes() for p in cold.rglob("*") if p.is_file()}
     second = {p.relative_to(warm): p.read_bytes() for p in warm.rglob("*") if p.is_file()}
@@ -142,10 +141,9 @@ def test_pages_kept_from_an_earlier_build_follow_an_edit_to_a_record_they_show(t
 
 
 def test_a_record_broken_after_a_build_is_checked_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    """The record passed its checks in the first build, which kept that; its edited file has not."""
+    """The first build kept its pages; the edited record is checked all the same."""
     project = make_site_project(tmp_path / "project")
     build_site(project, tmp_path / "first")
-    assert len(list((project / ".cache" / "catalogue").glob("passed-records-*.marshal"))) == 1
     tool = project / "practices" / "tools" / "example-tool.yml"
     tool.write_text(tool.read_text(encoding="utf-8").replace("types: [risk]", "types: [rsik]"), encoding="utf-8")
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
@@ -154,63 +152,29 @@ def test_a_record_broken_after_a_build_is_checked_again(tmp_path: Path, caplog: 
 
 
 def test_a_cache_file_keeps_what_a_build_used_under_its_key(tmp_path: Path) -> None:
-    from catalogue_core.cache_file import CacheFile
-    from catalogue_core.text_cache import rendered_text_cache
+    from catalogue_core.cache import CacheFile
 
-    assert rendered_text_cache(tmp_path, {"SPJ": "x"}).path != rendered_text_cache(tmp_path, {}).path
-    first = CacheFile(tmp_path, "things", "k1")
+    first = CacheFile(tmp_path, "things", "k1", "site")
     assert first.get("a") is None
     first.put("a", ("<p>A</p>", {("x", 0): 1}))
     first.save()
-    second = CacheFile(tmp_path, "things", "k1")
+    second = CacheFile(tmp_path, "things", "k1", "site")
     assert second.get("a") == ("<p>A</p>", {("x", 0): 1})
     written = second.path.stat().st_mtime_ns if second.path else 0
     second.save()  # the same entries: nothing is written
     assert second.path is not None and second.path.stat().st_mtime_ns == written
-    CacheFile(tmp_path, "things", "k1").save()  # a build that used nothing keeps nothing
-    assert CacheFile(tmp_path, "things", "k1").get("a") is None
-    other = CacheFile(tmp_path, "things", "k2")
-    other.put("b", "B")
-    other.save()
-    assert [p.name for p in tmp_path.glob("things-*")] == ["things-k2.marshal"]  # another key replaces the file
-    (tmp_path / "things-k2.marshal").write_bytes(b"not marshal data")
-    assert CacheFile(tmp_path, "things", "k2").known == {}  # an unreadable file is an empty cache
+    CacheFile(tmp_path, "things", "k1", "site").save()  # a build that used nothing keeps nothing
+    assert CacheFile(tmp_path, "things", "k1", "site").get("a") is None
+    offline = CacheFile(tmp_path, "things", "k1", "offline")  # another configuration keeps its own file
+    offline.put("b", "B")
+    offline.save()
+    newer = CacheFile(tmp_path, "things", "k2", "site")  # other inputs replace the same configuration's file
+    newer.put("c", "C")
+    newer.save()
+    assert sorted(p.name.split("-")[1] for p in tmp_path.glob("things-*")) == ["offline", "site"]
+    assert CacheFile(tmp_path, "things", "k1", "offline").get("b") == "B"
+    assert CacheFile(tmp_path, "things", "k1", "other code", code="another digest").known == {}
+    assert newer.path is not None
+    newer.path.write_bytes(b"not marshal data")
+    assert CacheFile(tmp_path, "things", "k2", "site").known == {}  # an unreadable file is an empty cache
     assert CacheFile(None, "things", "k2").known == {}  # no folder, nothing kept
-
-
-def test_the_parse_cache_serves_only_unchanged_clean_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from catalogue_core import parse_cache
-    from catalogue_core.parse_cache import ParseCache
-    from catalogue_core.strict_yaml import load_document
-
-    def parse(cache_dir: Path, text: str | None = None) -> tuple[object, object, list[str]]:
-        if text is not None:
-            record.write_text(text, encoding="utf-8")
-        cache = ParseCache(cache_dir)
-        document, problems = cache.load_document(record, "record.yml")
-        cache.save()
-        assert document is not None
-        return document.data, document.lines, [p.message for p in problems]
-
-    record = tmp_path / "record.yml"
-    clean = "title: First\nsummary: >-\n  Two\n  lines\n"
-    record.write_text(clean, encoding="utf-8")
-    fresh, _ = load_document(record, "record.yml")
-    assert fresh is not None
-    cache_dir = tmp_path / "cache"
-    assert parse(cache_dir) == (fresh.data, fresh.lines, [])
-    with monkeypatch.context() as patch:  # the second time, the parse comes from the cache
-        patch.setattr(parse_cache, "load_document", lambda *_: pytest.fail("parsed again"))
-        patch.setattr(parse_cache, "parse_document", lambda *_: pytest.fail("parsed again"))
-        assert parse(cache_dir) == (fresh.data, fresh.lines, [])
-
-    # An edited file is parsed again; a file with problems is parsed, and its problems reported, every time.
-    for _ in range(2):
-        data, _, messages = parse(cache_dir, "title: First\ntitle: Second\n")
-        assert data == {"title": "Second"} and len(messages) == 1 and "given twice" in messages[0]
-
-    # A broken or foreign cache file is an empty cache.
-    parse(cache_dir, clean)
-    for path in cache_dir.glob("parsed-records-*"):
-        path.write_bytes(b"not marshal data")
-    assert parse(cache_dir) == (fresh.data, fresh.lines, [])

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from catalogue_core.catalogue import Catalogue, Project, load_catalogue
+from catalogue_core.check.catalogue import Catalogue, Project, load_catalogue
 
 from conftest import ROOT
 

@@ -19,22 +19,24 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from catalogue_core.csp import inline_scripts
-from catalogue_core.markup import GlossaryAbbrExtension
-from catalogue_core.pages import front_matter
-from catalogue_core.schemas import KIND_BY_FOLDER, Schemas
-from catalogue_core.strict_yaml import StrictLoader, load_document
+from catalogue_core.publish.csp import inline_scripts
+from catalogue_core.render.markup import GlossaryAbbrExtension
+from catalogue_core.render.pages import front_matter
+from catalogue_core.check.validate import Validators
+from catalogue_core.schemas import Schemas
+from catalogue_core.load.strict_yaml import StrictLoader, load_document
 from catalogue_core.urls import relative_path
 
 from conftest import EXAMPLES, ROOT
 
-SCHEMAS = Schemas(ROOT / "schemas")
+SCHEMAS = Schemas.load(ROOT / "schemas")
+VALIDATORS = Validators(SCHEMAS)
 
 
 def _example_records() -> list[tuple[str, Any]]:
     found = []
     for path in sorted(EXAMPLES.rglob("*.yml")):
-        kind = KIND_BY_FOLDER.get(path.parent.name)
+        kind = SCHEMAS.kind_by_plural.get(path.parent.name)
         if kind is None or path.is_symlink():
             continue
         document, _ = load_document(path, path.name)
@@ -44,7 +46,7 @@ def _example_records() -> list[tuple[str, Any]]:
 
 
 def _jsonschema_valid(kind: str, data: Any) -> bool:
-    return not any(True for _ in SCHEMAS.validators[kind].iter_errors(data))
+    return not any(True for _ in VALIDATORS.full(kind).iter_errors(data))
 
 
 def _mutations(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -71,12 +73,12 @@ def _mutations(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_every_kind_has_a_quick_check() -> None:
-    assert all(check is not None for check in SCHEMAS.quick_checks.values())
+    assert all(check is not None for check in VALIDATORS.quick.values())
 
 
 @pytest.mark.parametrize("kind,data", _example_records())
 def test_the_quick_check_agrees_with_jsonschema(kind: str, data: Any) -> None:
-    quick = SCHEMAS.quick_checks[kind]
+    quick = VALIDATORS.quick[kind]
     assert quick is not None
     for candidate in [data] + (_mutations(data) if isinstance(data, dict) else []):
         if quick(candidate):  # "certainly valid" must be true; "unsure" may be said of a valid record
@@ -225,9 +227,9 @@ def test_plain_text_renders_as_python_markdown_renders_it(tmp_path: Any) -> None
     """The plain-paragraph fast path gives the same clean HTML as the full Markdown path, for every
     text in the real catalogue and in a benchmark catalogue, with the real glossary of acronyms."""
     from bench.generate import write_catalogue
-    from catalogue_core.catalogue import Project, load_catalogue
-    from catalogue_core.glossary import abbreviations
-    from catalogue_core.markup import TextRenderer, clean_html
+    from catalogue_core.check.catalogue import Project, load_catalogue
+    from catalogue_core.render.glossary import abbreviations
+    from catalogue_core.render.markup import TextRenderer, clean_html
 
     import shutil
 

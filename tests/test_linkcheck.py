@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from catalogue_core.catalogue import load_catalogue
-from catalogue_core.linkcheck import Use, ask, check, external_links, main
+from catalogue_core.check.catalogue import load_catalogue
+from catalogue_core.publish.linkcheck import Use, ask, check, external_links, main
 
 from conftest import make_project
 

@@ -12,12 +12,11 @@ from xml.etree import ElementTree as ET
 import pytest
 from mkdocs.exceptions import Abort
 
-from catalogue_core.catalogue import load_catalogue
-from catalogue_core.citation import bibtex, plain_citation
-from catalogue_core.exports import LIST_SEPARATOR, csv_columns
-from catalogue_core.schemas import KINDS
+from catalogue_core.check.catalogue import load_catalogue
+from catalogue_core.render.citation import bibtex, plain_citation
+from catalogue_core.publish.exports import LIST_SEPARATOR, csv_columns
 
-from conftest import build_site, make_project, make_site_project
+from conftest import KINDS, build_site, make_project, make_site_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -105,12 +104,12 @@ def test_citations_name_the_record_and_escape_bibtex(tmp_path: Path) -> None:
     assert catalogue is not None
     practice = catalogue.by_id["example-practice"]
     url = "https://catalogue.example.org/practices/example-practice/"
-    assert plain_citation(practice, url) == (
+    assert plain_citation(practice, url, catalogue.author_of(practice)) == (
         'Lone Actors Practice Catalogue editors. "Example probation practice" (Example Association). '
         "Lone Actors Practice Catalogue, last reviewed 1 May 2025. " + url
     )
     practice.data["title"] = "Risk & needs: 50% {done}"
-    entry = bibtex(practice, url)
+    entry = bibtex(practice, url, catalogue.author_of(practice))
     assert entry.startswith("@misc{lac-example-practice,\n")
     assert r"title = {Risk \& needs: 50\% \{done\}}" in entry
     assert "url = {" + url + "}" in entry

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue_core.catalogue import load_catalogue
-from catalogue_core.pages import build_pages
+from catalogue_core.check.catalogue import load_catalogue
+from catalogue_core.publish.site import plan_site
+from catalogue_core.render.pages import build_pages
 from catalogue_core.urls import Linker
 
 from conftest import ROOT, compare_golden, make_project
@@ -24,7 +25,7 @@ SITE_URL = "https://catalogue.example.org/"
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     catalogue, problems = load_catalogue(make_project(tmp_path_factory.mktemp("golden")))
     assert catalogue is not None, problems
-    return {src: page.markdown for src, page in build_pages(catalogue, Linker(site_url=SITE_URL)).items()}
+    return {src: page.markdown for src, page in plan_site(catalogue, Linker(site_url=SITE_URL)).pages.items()}
 
 
 def test_every_page_matches_its_golden_file(pages: dict[str, str]) -> None:
@@ -37,7 +38,7 @@ def test_every_page_matches_its_golden_file(pages: dict[str, str]) -> None:
 def test_pages_are_the_same_on_every_run(tmp_path: Path, pages: dict[str, str]) -> None:
     catalogue, _ = load_catalogue(make_project(tmp_path))
     assert catalogue is not None
-    again = {src: page.markdown for src, page in build_pages(catalogue, Linker(site_url=SITE_URL)).items()}
+    again = {src: page.markdown for src, page in plan_site(catalogue, Linker(site_url=SITE_URL)).pages.items()}
     assert again == pages
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue_core.catalogue import load_catalogue
+from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.problems import format_report
 
 from conftest import EXAMPLES, compare_golden, make_project

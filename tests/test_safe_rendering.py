@@ -13,9 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from catalogue_core.schemas import KINDS
 
-from conftest import VALID_RECORDS, build_site, make_site_project
+from conftest import KINDS, VALID_RECORDS, build_site, make_site_project
 from injection_records import TEXT_ATTACK
 from site_scan import executable_markup, html_files, parse, third_party_loads_in_html
 

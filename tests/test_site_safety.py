@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from catalogue_core.csp import inline_scripts, policy, script_hash, with_policy
-from catalogue_core.catalogue import Project, load_catalogue
+from catalogue_core.publish.csp import inline_scripts, policy, script_hash, with_policy
+from catalogue_core.check.catalogue import Project, load_catalogue
 
 from conftest import ROOT, build_real_site
 from site_scan import (

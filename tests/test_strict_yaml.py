@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue_core.strict_yaml import MAX_FILE_BYTES, load_document
+from catalogue_core.load.strict_yaml import MAX_FILE_BYTES, load_document
 
 
 def load(tmp_path: Path, text: str | bytes) -> tuple[object, list[str]]:

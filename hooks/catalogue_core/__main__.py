@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalogue import Catalogue, Project, load_catalogue
+from .check.catalogue import Catalogue, Project, load_catalogue
 from .problems import format_report
-from .published_urls import LIST_NAME, read_list, updated_list
-from .site import plan_site, resolvable_urls
+from .publish.published_urls import LIST_NAME, read_list, updated_list
+from .publish.site import plan_site, resolvable_urls
 from .urls import Linker
 
 

@@ -1,39 +1,114 @@
-"""The JSON Schemas in ``schemas/``: the single source of truth for record fields.
+"""The JSON Schemas in ``schemas/``: the one declaration of kinds, fields, labels and placement.
 
-The validator, the renderer (labels, which fields are Markdown, which are references) and the
-published ``/schema/<kind>.json`` files all read the same files. Our own annotations use an
-``x-`` prefix, which JSON Schema validators ignore: ``x-references`` names the kind a field points
-at (``*`` for any), ``x-labels`` gives readable names for vocabulary values.
+A schema file with an ``x-kind`` block declares a kind: its folder and URL segment (``plural``), its
+names, the intro of its index, its facets, the headings its links get on the pages they point at,
+which fields go in the at-a-glance box, and how its records sort. Other files (``common.json``)
+hold shared definitions. Our own per-field annotations use ``x-`` keys, which JSON Schema validators
+ignore:
+
+- ``x-labels``: readable names of vocabulary values;
+- ``x-references``: the kind a field links to (``*`` for any);
+- ``x-place``: where a field goes on its record's page (``PLACES``; by default it follows the value's
+  shape: links to other records in a list, Markdown text in a section, the rest in the facts);
+- ``x-format``: a renderer for values of a particular shape (``FORMATS``);
+- ``x-role``: what other stages use a field for (``ROLES``): the acronym, the name it abbreviates,
+  other names search knows, who a citation names, what an index entry shows;
+- ``x-lang``: the language of a text field, for ``lang`` on the page;
+- ``x-search``: ``false`` keeps a section out of the search index.
+
+Loading never raises for a broken schema: invalid JSON, a schema that fails the JSON Schema
+meta-schema, a malformed ``x-kind`` block or an annotation the code cannot render is a located
+``Problem`` (``schemas/practice.json:LINE: …``) in the same report as the records' problems.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Iterator
 from urllib.parse import urldefrag, urljoin
 
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
-if TYPE_CHECKING:
-    from jsonschema import Draft202012Validator
+from .json_locations import Path_, line_of, value_lines
+from .problems import Problem, field_path
 
-    from .quick_schema import Check
+KIND_BLOCK = "x-kind"
 
-# kind -> plural, which is both the folder under practices/ and the URL segment.
-KINDS: dict[str, str] = {
-    "meeting": "meetings",
-    "finding": "findings",
-    "theme": "themes",
-    "recommendation": "recommendations",
-    "practice": "practices",
-    "tool": "tools",
-    "term": "terms",
+# Where a field can go on a page, and the renderers the code has; a schema naming anything else
+# gets a located problem instead of a page that silently drops the field.
+PLACES = {
+    "frame": "has a fixed place on every page (title, summary, sources, review date, tags, former ids)",
+    "notice": "a note box near the top, with the value's label as its text",
+    "warning": "a warning box near the top",
+    "facts": "a row in the facts list",
+    "section": "a section with the field's title as heading",
+    "links": "a list of linked records",
+    "hidden": "not shown on the page (it stays in the open data)",
 }
-KIND_BY_FOLDER = {plural: kind for kind, plural in KINDS.items()}
+# Formats whose values are blocks of their own get a section unless the schema places them.
+SECTION_FORMATS = {"bullets", "rating", "publication", "follow-up", "perspectives"}
+FORMATS = {
+    "bullets": "a list of short texts as bullet points",
+    "rating": "an object with a rated value (labelled) and a Markdown note",
+    "publication": "an object with title, url, publisher, date and an optional note",
+    "follow-up": "a list of dated items with title, url, type, added and note, grouped by type; also a feed",
+    "perspectives": "an object of Markdown texts, one per perspective, headed by their titles",
+    "country": "ISO 3166-1 codes shown with their names",
+    "translations": "a list of {language, term}",
+    "link": "web, e-mail or phone addresses shown as links",
+    "original-name": "a name in the language of the record's first country",
+}
+ROLES = {
+    "acronym": "the short form: explained on hover everywhere, found by search, shown on index entries",
+    "expansion": "what the acronym stands for, shown on hover",
+    "definition": "explains the record on its index entry and in the acronym's hover text",
+    "name": "another name search finds the record by",
+    "author": "the organisation a citation names (the first one present, in field order)",
+}
+
+# The shape of an x-kind block, checked like any schema so its problems are located too.
+KIND_BLOCK_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["plural", "name", "names", "order", "intro"],
+    "properties": {
+        "plural": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$",
+                   "description": "the folder under practices/ and the URL segment"},
+        "name": {"type": "string", "minLength": 1},
+        "names": {"type": "string", "minLength": 1},
+        "order": {"type": "integer", "description": "position in lists of kinds"},
+        "intro": {"type": "string", "minLength": 1},
+        "label": {"type": "string", "minLength": 1,
+                  "description": "how a record is named in filters, e.g. 'Finding {number}: {title}'"},
+        "sort": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "glance": {"type": "array", "items": {"type": "string"}},
+        "facets": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}},
+        "backlinks": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+    },
+}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What the catalogue knows about one kind of record, from its schema's ``x-kind`` block."""
+
+    kind: str  # the schema file's stem, e.g. "tool"
+    plural: str  # folder under practices/ and URL segment, e.g. "tools"
+    name: str  # "Assessment instrument"
+    names: str  # "Assessment instruments"
+    order: int
+    intro: str
+    label: str  # format for a record's name in filters: "{title}" unless declared
+    sort: tuple[str, ...]  # fields records are sorted by
+    glance: tuple[str, ...]  # fields in the at-a-glance box, in order
+    facets: dict[str, str]  # field path (``evidence.level``) -> URL parameter (``evidence``)
+    backlinks: dict[str, str]  # field -> heading its links get on the page they point at
 
 
 @dataclass(frozen=True)
@@ -47,49 +122,127 @@ class FieldInfo:
     is_markdown: bool
     labels: dict[str, str]  # vocabulary value -> readable label (for the field or its items)
     description: str
+    title: str  # the label a reader sees
+    place: str  # one of PLACES
+    format: str | None  # one of FORMATS
+    roles: tuple[str, ...]  # of ROLES
+    lang: str | None
+    searched: bool
+
+
+def load_schemas(folder: Path, shown_folder: str = "schemas") -> tuple[Schemas | None, list[Problem]]:
+    """Read and check every schema file. Returns the schemas only when there is no problem at all."""
+    documents: dict[str, dict[str, Any]] = {}
+    lines: dict[str, dict[Path_, int]] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.json")):
+        shown = f"{shown_folder}/{path.name}"
+        try:
+            text = path.read_text(encoding="utf-8")
+            document = json.loads(text)
+        except UnicodeDecodeError:
+            problems.append(Problem(shown, 1, "(file)", "the file is not valid UTF-8; save it as UTF-8."))
+            continue
+        except json.JSONDecodeError as err:
+            problems.append(Problem(shown, err.lineno, "(file)", f"this is not valid JSON: {err.msg} "
+                                    f"(column {err.colno}). A missing or extra comma is the usual cause."))
+            continue
+        if not isinstance(document, dict):
+            problems.append(Problem(shown, 1, "(file)", "a schema must be a JSON object ({ ... })."))
+            continue
+        documents[path.name] = document
+        lines[path.name] = value_lines(text)
+    problems.extend(_meta_problems(documents, lines, shown_folder))
+    if not any(KIND_BLOCK in d for d in documents.values()) and not problems:
+        problems.append(Problem(f"{shown_folder}/", 1, "(file)", f"no schema declares a kind: a kind's schema "
+                                f"has an \"{KIND_BLOCK}\" block (plural, name, names, order, intro)."))
+    if problems:
+        return None, problems
+    schemas = Schemas(folder, documents)
+    problems.extend(schemas.annotation_problems(lines, shown_folder))
+    return (None, problems) if problems else (schemas, [])
+
+
+def _meta_problems(documents: dict[str, dict[str, Any]], lines: dict[str, dict[Path_, int]],
+                   shown_folder: str) -> Iterator[Problem]:
+    """Each schema against the JSON Schema 2020-12 meta-schema, and its x-kind block against ours."""
+    from jsonschema import Draft202012Validator
+
+    meta = Draft202012Validator(Draft202012Validator.META_SCHEMA)
+    block = Draft202012Validator(KIND_BLOCK_SCHEMA)
+    for name, document in documents.items():
+        shown = f"{shown_folder}/{name}"
+        errors = list(meta.iter_errors(document))
+        if KIND_BLOCK in document:
+            errors += [_prefixed(e, KIND_BLOCK) for e in block.iter_errors(document[KIND_BLOCK])]
+        for error in errors:
+            at = tuple(error.absolute_path)
+            yield Problem(shown, line_of(lines[name], at), field_path(at), _schema_message(error))
+
+
+def _prefixed(error: Any, key: str) -> Any:
+    error.path.appendleft(key)
+    return error
+
+
+def _schema_message(error: Any) -> str:
+    if error.validator == "required":
+        return f"{error.message}: add it."
+    if error.validator == "additionalProperties":
+        return f"{error.message}; the allowed keys are {', '.join(sorted(error.schema.get('properties', {})))}."
+    return f"{error.message}."
 
 
 class Schemas:
-    """All kind schemas, loaded once, with validators and field information."""
+    """All schemas, loaded and checked (``load_schemas``), with kinds and field information."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, documents: dict[str, dict[str, Any]]):
         self.folder = folder
-        self.documents: dict[str, dict[str, Any]] = {}
+        self.documents = documents
         self._targets: dict[str, dict[str, Any]] = {}  # absolute $ref -> the schema it names
-        for path in sorted(folder.glob("*.json")):
-            with path.open(encoding="utf-8") as fh:
-                self.documents[path.name] = json.load(fh)
-        missing = [kind for kind in KINDS if f"{kind}.json" not in self.documents]
-        if missing:
-            raise FileNotFoundError(f"{folder}: no schema for {', '.join(missing)}")
         self.registry: Registry = Registry().with_resources(
             (name, Resource.from_contents(doc, default_specification=DRAFT202012))
             for name, doc in self.documents.items()
         )
 
+    @classmethod
+    def load(cls, folder: Path) -> Schemas:
+        """For callers that know the schemas are valid (tests, benchmarks); raises with the report if not."""
+        schemas, problems = load_schemas(folder)
+        if schemas is None:
+            raise ValueError("\n".join(map(str, problems)))
+        return schemas
+
+    # --- kinds ------------------------------------------------------------------------------
+
+    @cached_property
+    def kinds(self) -> dict[str, Kind]:
+        """kind -> Kind, in the declared order."""
+        found = []
+        for name, document in self.documents.items():
+            block = document.get(KIND_BLOCK)
+            if block is None:
+                continue
+            kind = name[: -len(".json")]
+            found.append(Kind(
+                kind=kind, plural=block["plural"], name=block["name"], names=block["names"],
+                order=block["order"], intro=block["intro"], label=block.get("label", "{title}"),
+                sort=tuple(block.get("sort", ["title"])), glance=tuple(block.get("glance", [])),
+                facets=dict(block.get("facets", {})), backlinks=dict(block.get("backlinks", {})),
+            ))
+        return {k.kind: k for k in sorted(found, key=lambda k: (k.order, k.kind))}
+
+    @cached_property
+    def kind_by_plural(self) -> dict[str, str]:
+        return {k.plural: k.kind for k in self.kinds.values()}
+
+    def plural(self, kind: str) -> str:
+        return self.kinds[kind].plural
+
     def schema(self, kind: str) -> dict[str, Any]:
         return self.documents[f"{kind}.json"]
 
-    # jsonschema is imported where it is needed: a build whose records all passed before (validate.py)
-    # needs neither validators nor quick checks.
-    @cached_property
-    def validators(self) -> dict[str, Draft202012Validator]:
-        from jsonschema import Draft202012Validator, FormatChecker
-
-        return {
-            kind: Draft202012Validator(self.schema(kind), registry=self.registry, format_checker=FormatChecker())
-            for kind in KINDS
-        }
-
-    @cached_property
-    def quick_checks(self) -> dict[str, Check | None]:
-        """kind -> a fast check that says only 'certainly valid' or 'ask jsonschema' (quick_schema.py)."""
-        from jsonschema import FormatChecker
-
-        from .quick_schema import Compiler
-
-        compiler = Compiler(self.registry, FormatChecker())
-        return {kind: compiler.check_for(f"{kind}.json") for kind in KINDS}
+    # --- fields -----------------------------------------------------------------------------
 
     def resolve(self, subschema: dict[str, Any], base: str) -> dict[str, Any]:
         """Follow ``$ref`` chains, merging the annotations written beside each ``$ref``."""
@@ -112,34 +265,132 @@ class Schemas:
     @cached_property
     def fields(self) -> dict[str, dict[str, FieldInfo]]:
         """kind -> field name -> FieldInfo, in the schema's order."""
-        out: dict[str, dict[str, FieldInfo]] = {}
-        for kind in KINDS:
-            base = f"{kind}.json"
-            out[kind] = {}
-            for name, raw in self.schema(kind)["properties"].items():
-                schema = self.resolve(raw, base)
-                items = self.resolve(schema.get("items", {}), base) if schema.get("type") == "array" else {}
-                out[kind][name] = FieldInfo(
-                    name=name,
-                    schema=schema,
-                    references=schema.get("x-references"),
-                    is_list=schema.get("type") == "array",
-                    is_markdown=(items or schema).get("contentMediaType") == "text/markdown",
-                    labels=(items or schema).get("x-labels", {}),
-                    description=schema.get("description", ""),
-                )
-        return out
+        return {kind: {name: self._field(kind, name, raw) for name, raw in self.schema(kind)["properties"].items()}
+                for kind in self.kinds}
+
+    def _field(self, kind: str, name: str, raw: dict[str, Any]) -> FieldInfo:
+        base = f"{kind}.json"
+        schema = self.resolve(raw, base)
+        is_list = schema.get("type") == "array"
+        items = self.resolve(schema.get("items", {}), base) if is_list else {}
+        references = schema.get("x-references")
+        is_markdown = (items or schema).get("contentMediaType") == "text/markdown"
+        roles = schema.get("x-role", [])
+        return FieldInfo(
+            name=name, schema=schema, references=references, is_list=is_list, is_markdown=is_markdown,
+            labels=(items or schema).get("x-labels", {}), description=schema.get("description", ""),
+            title=schema.get("title", name),
+            place=schema.get("x-place") or _default_place(schema, references, is_list, is_markdown),
+            format=schema.get("x-format"), roles=tuple([roles] if isinstance(roles, str) else roles),
+            lang=schema.get("x-lang"), searched=schema.get("x-search", True) is not False,
+        )
+
+    def fields_with_role(self, kind: str, role: str) -> list[FieldInfo]:
+        return [info for info in self.fields[kind].values() if role in info.roles]
 
     def label(self, kind: str, field: str, value: str) -> str:
         """The readable label of a vocabulary value, or the value itself."""
         return self.fields[kind][field].labels.get(value, value)
 
-    @cached_property
-    def tag_labels(self) -> dict[str, str]:
-        labels: dict[str, str] = self.documents["common.json"]["$defs"]["tag"]["x-labels"]
+    def nested(self, kind: str, path: str) -> tuple[FieldInfo, dict[str, Any]]:
+        """A field path with at most one dot (``evidence.level``): the top field and the schema at the path."""
+        field, _, key = path.partition(".")
+        info = self.fields[kind][field]
+        if not key:
+            return info, info.schema
+        return info, self.resolve(info.schema["properties"][key], f"{kind}.json")
+
+    def path_title(self, kind: str, path: str) -> str:
+        info, schema = self.nested(kind, path)
+        return str(schema.get("title", info.title))
+
+    def path_labels(self, kind: str, path: str) -> dict[str, str]:
+        info, schema = self.nested(kind, path)
+        if "." not in path:
+            return info.labels
+        labels: dict[str, str] = schema.get("x-labels", {})
         return labels
 
-    @cached_property
-    def country_names(self) -> dict[str, str]:
-        names: dict[str, str] = self.documents["common.json"]["$defs"]["country"]["x-labels"]
-        return names
+    # --- checks of the declarations --------------------------------------------------------
+
+    def annotation_problems(self, lines: dict[str, dict[Path_, int]], shown_folder: str) -> list[Problem]:
+        """Every ``x-`` annotation the code cannot act on, and every x-kind entry naming a missing field."""
+        problems: list[Problem] = []
+        plurals: dict[str, str] = {}
+        for name, document in self.documents.items():
+            if KIND_BLOCK not in document:
+                continue
+            kind, shown, where = name[: -len(".json")], f"{shown_folder}/{name}", lines[name]
+
+            def problem(at: Path_, message: str) -> None:
+                problems.append(Problem(shown, line_of(where, at), field_path(at), message))  # noqa: B023
+
+            block = document[KIND_BLOCK]
+            if block["plural"] in plurals:
+                problem((KIND_BLOCK, "plural"), f"'{block['plural']}' is already the plural of "
+                        f"{plurals[block['plural']]}; each kind needs its own folder.")
+            plurals[block["plural"]] = name
+            properties = document.get("properties")
+            if not isinstance(properties, dict):
+                problem((), "a kind's schema lists its fields under \"properties\".")
+                continue
+            for required in ("title", "summary", "sources", "reviewed"):
+                if required not in properties:
+                    problem(("properties",), f"every kind has the field '{required}'; add it "
+                            f"(\"$ref\": \"common.json#/x-common-properties/{required}\").")
+            try:
+                fields = {field: self._field(kind, field, raw) for field, raw in properties.items()}
+            except (Unresolvable, KeyError, TypeError) as err:
+                problem(("properties",), f"a \"$ref\" cannot be resolved ({err}); check its file and path.")
+                continue
+            for field, info in fields.items():
+                at = ("properties", field)
+                for key, value, allowed in (("x-place", info.place, PLACES), ("x-format", info.format, FORMATS)):
+                    if value is not None and value not in allowed:
+                        problem(at + (key,), _unknown(key, value, allowed))
+                for role in info.roles:
+                    if role not in ROLES:
+                        problem(at + ("x-role",), _unknown("x-role", role, ROLES))
+                if info.references not in (None, "*") and info.references not in self._kind_names():
+                    problem(at + ("x-references",), _unknown("x-references", info.references,
+                                                            {k: "" for k in self._kind_names()}))
+            for key in ("glance", "sort"):
+                for index, path in enumerate(block.get(key, [])):
+                    if not self._has_path(fields, kind, path):
+                        problem((KIND_BLOCK, key, index), _no_field(path, fields))
+            for key in ("facets", "backlinks"):
+                for path in block.get(key, {}):
+                    if not self._has_path(fields, kind, path):
+                        problem((KIND_BLOCK, key, path), _no_field(path, fields))
+        return problems
+
+    def _kind_names(self) -> list[str]:
+        return [name[: -len(".json")] for name, d in self.documents.items() if KIND_BLOCK in d]
+
+    def _has_path(self, fields: dict[str, FieldInfo], kind: str, path: str) -> bool:
+        field, _, key = path.partition(".")
+        if field not in fields:
+            return False
+        return not key or key in fields[field].schema.get("properties", {})
+
+
+def _default_place(schema: dict[str, Any], references: str | None, is_list: bool, is_markdown: bool) -> str:
+    if schema.get("x-format") in SECTION_FORMATS:
+        return "section"
+    if references:
+        return "links" if is_list else "facts"
+    if is_markdown and not is_list or schema.get("type") == "object":
+        return "section"
+    return "facts"
+
+
+def _unknown(key: str, value: object, allowed: dict[str, str] | set[str]) -> str:
+    close = difflib.get_close_matches(str(value), list(allowed), n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return f"'{value}' is not a {key} the catalogue can render; use one of: {', '.join(sorted(allowed))}.{hint}"
+
+
+def _no_field(path: str, fields: dict[str, FieldInfo]) -> str:
+    close = difflib.get_close_matches(path.partition(".")[0], list(fields), n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return f"'{path}' is not a field of this kind.{hint}"

@@ -10,16 +10,21 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from .schemas import KINDS
 
 
-def record_src(kind: str, record_id: str) -> str:
-    """The generated Markdown file of a record, relative to docs/."""
-    return f"{KINDS[kind]}/{record_id}.md"
+def record_src(plural: str, record_id: str) -> str:
+    """The generated Markdown file of a record, relative to docs/: ``tools/vera-2r.md``."""
+    return f"{plural}/{record_id}.md"
 
 
-def index_src(kind: str) -> str:
-    return f"{KINDS[kind]}/index.md"
+def index_src(plural: str) -> str:
+    """The generated index page of a kind, relative to docs/: ``tools/index.md``."""
+    return f"{plural}/index.md"
+
+
+def feed_path(plural: str, record_id: str) -> str:
+    """A record's own Atom feed (a meeting's follow-up material), relative to the site's root."""
+    return f"{plural}/{record_id}/feed.xml"
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from catalogue_core.schemas import KINDS
 
 from browser.conftest import Served, WatchedPage
 from site_scan import is_redirect
+
+from conftest import KINDS
 
 
 def _describe(violations: dict[str, list[dict[str, Any]]]) -> str:

@@ -18,11 +18,10 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from catalogue_core.csp import with_policy
-from catalogue_core.schemas import KINDS
+from catalogue_core.publish.csp import with_policy
 
 from browser.conftest import SEARCH_RESULT, Served, WatchedPage
-from conftest import ROOT, make_site_project
+from conftest import KINDS, ROOT, make_site_project
 from site_scan import is_redirect
 
 

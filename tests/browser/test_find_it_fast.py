@@ -15,8 +15,10 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from browser.conftest import SEARCH_RESULT, WatchedPage
-from catalogue_core.render_index import FACETS, facet_values
-from catalogue_core.schemas import KINDS
+from catalogue_core.render.index_page import facet_values
+from catalogue_core.schemas import Schemas
+
+from conftest import KINDS, ROOT
 
 # (index page, query): each a view a practitioner might share. Values of one filter are
 # alternatives; different filters must all match.
@@ -41,14 +43,15 @@ def records(real_site_build: Path) -> list[dict[str, Any]]:
 
 
 class _Record:
-    """Just enough of catalogue_core.records.Record for facet_values: the record's data."""
+    """Just enough of catalogue_core.load.records.Record for facet_values: the record's data."""
 
     def __init__(self, data: dict[str, Any]):
         self.data = data
 
 
 def expected_ids(records: list[dict[str, Any]], kind: str, query: str) -> set[str]:
-    params_by_facet = {param: facet for facet, param in FACETS[kind].items()}
+    facets = Schemas.load(ROOT / "schemas").kinds[kind].facets
+    params_by_facet = {param: facet for facet, param in facets.items()}
     wanted: dict[str, set[str]] = {}
     for name, value in parse_qsl(query):
         wanted.setdefault(params_by_facet[name], set()).add(value)

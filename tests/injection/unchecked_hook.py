@@ -8,23 +8,23 @@ is: planning the site, every event handler, MkDocs and Material.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import catalogue_hook
-from catalogue_core.catalogue import Catalogue, Project
+from catalogue_core.check.catalogue import Catalogue, Project
 from catalogue_core.problems import Problem
-from catalogue_core.records import read_records
+from catalogue_core.load.records import read_records
 from catalogue_core.schemas import Schemas
 from mkdocs.config.defaults import MkDocsConfig
 
 
-def _unchecked_catalogue(project: Project, cache_dir: Path | None = None) -> tuple[Catalogue | None, list[Problem]]:
-    """``load_catalogue`` without ``check_records``: parsed strictly (never from a cache), then trusted."""
-    records, _, problems = read_records(project.records_dir, project.shown_records_dir)
+def _unchecked_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
+    """``load_catalogue`` without ``check_records``: parsed strictly, then trusted."""
+    schemas = Schemas.load(project.schemas_dir)
+    records, _, problems = read_records(project.records_dir, project.shown_records_dir, schemas.kind_by_plural)
     if problems:  # the injection records must still be YAML the strict loader accepts
         return None, problems
-    return Catalogue(records, Schemas(project.schemas_dir)), []
+    return Catalogue(records, schemas), []
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

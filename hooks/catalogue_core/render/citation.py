@@ -4,38 +4,28 @@ from __future__ import annotations
 
 import re
 
+from ..load.records import Record
 from .markup import format_date
-from .records import Record
 
 CATALOGUE_NAME = "Lone Actors Practice Catalogue"
 EDITORS = "Lone Actors Practice Catalogue editors"
 
 
-def organisation(record: Record) -> str:
-    """Who the record is about, where that is an organisation; else the catalogue's editors."""
-    if record.kind == "practice":
-        return ", ".join(record.data.get("organisations", [])) or EDITORS
-    if record.kind == "tool":
-        return str(record.data.get("owner") or record.data.get("developer") or EDITORS)
-    if record.kind == "meeting":
-        return str(record.data.get("organiser", EDITORS))
-    return EDITORS
-
-
-def plain_citation(record: Record, url: str) -> str:
+def plain_citation(record: Record, url: str, about: str | None) -> str:
+    """``about`` is the organisation the record is about (``Catalogue.author_of``), if any."""
     reviewed = str(record.data["reviewed"])
-    about = organisation(record)
+    about = about or EDITORS
     by = "" if about == EDITORS else f" ({about})"
     return (f"{EDITORS}. \"{record.title}\"{by}. {CATALOGUE_NAME}, last reviewed {format_date(reviewed)}. "
             f"{url}")
 
 
-def bibtex(record: Record, url: str) -> str:
+def bibtex(record: Record, url: str, about: str | None) -> str:
     reviewed = str(record.data["reviewed"])
     fields = [
         ("title", record.title),
         ("author", f"{{{EDITORS}}}"),
-        ("organization", organisation(record)),
+        ("organization", about or EDITORS),
         ("howpublished", CATALOGUE_NAME),
         ("year", reviewed[:4]),
         ("url", url),

@@ -12,119 +12,86 @@ import html
 from functools import lru_cache
 from typing import Any, Callable
 
-from .catalogue import Catalogue, Link
+from ..check.catalogue import Catalogue, Link
+from ..load.records import Record
+from ..schemas import FieldInfo
+from ..urls import Linker, index_src
 from .citation import bibtex, plain_citation
-from .feeds import meeting_feed_path
 from .markup import TextRenderer, escape, safe_href, time_element
-from .records import Record
-from .schemas import FieldInfo
-from .urls import Linker, index_src, record_src
-
-# Fields that have a place of their own on every page rather than in the facts or sections.
-PAGE_FRAME_FIELDS = {"title", "summary", "sources", "reviewed", "tags", "aliases", "uncertainty", "basis"}
-
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "meeting": ("Meeting", "Meetings"),
-    "finding": ("Key finding", "Key findings"),
-    "theme": ("Main theme", "Main themes"),
-    "recommendation": ("Recommendation", "Recommendations"),
-    "practice": ("Practice", "Practices"),
-    "tool": ("Assessment instrument", "Assessment instruments"),
-    "term": ("Glossary term", "Glossary"),
-}
-
-# How a group of backlinks is headed: (kind of the linking record, its field) -> heading.
-BACKLINK_TITLES: dict[tuple[str, str], str] = {
-    ("practice", "tools"): "Practices that use it",
-    ("recommendation", "findings"): "Recommendations that build on it",
-    ("recommendation", "practices"): "Recommendations it supports",
-    ("recommendation", "tools"): "Recommendations about it",
-    ("recommendation", "terms"): "Recommendations that use the term",
-    ("practice", "terms"): "Practices where the term matters",
-    ("theme", "findings"): "Themes",
-    ("finding", "meeting"): "Key findings",
-    ("theme", "meeting"): "Main themes",
-    ("practice", "meeting"): "Practices related to the meeting",
-}
 
 Section = tuple[str, str]  # (heading, HTML)
 
 # Material's search skips a section whose heading carries this attribute (attr_list syntax).
 SEARCH_EXCLUDE = "{ data-search-exclude }"
 
-# Detail sections that stay out of the search index, which the browser downloads whole on the first
-# search. A record is found by its title, summary, facts and main text (description, definition,
-# purpose, explanation); with every detail in it, the index took 5 KB per record, over the 3 KB
-# budget of `make bench` (docs/benchmarks.md). The sections are still on the page.
-UNSEARCHED_FIELDS = {
-    "target_group", "how_it_works", "transferability", "evidence",  # practices
-    "structure", "population", "lone_actor_suitability", "users", "training",  # tools (and their evidence)
-    "perspectives",  # terms: each discipline's reading of the definition, which is searched
-}
-
 
 class RecordPage:
-    """Renders the pages of one catalogue for one URL style."""
+    """Renders the pages of one catalogue for one URL style.
+
+    Where each field goes follows its schema (``FieldInfo.place``, ``FieldInfo.format``); the
+    schemas are checked before this runs, so every place and format named there is one this
+    class can render (``schemas.PLACES``, ``schemas.FORMATS``).
+    """
 
     def __init__(self, catalogue: Catalogue, linker: Linker, text: TextRenderer):
         self.catalogue = catalogue
         self.linker = linker
         self.text = text
-        self.special: dict[str, Callable[[Record, FieldInfo, Any], str]] = {
-            "evidence": self._evidence,
-            "lone_actor_suitability": self._suitability,
+        self.formats: dict[str, Callable[[Record, FieldInfo, Any], str]] = {
+            "bullets": self._bullets,
+            "rating": self._rating,
             "publication": self._publication,
-            "follow_up": self._follow_up,
+            "follow-up": self._follow_up,
             "perspectives": self._perspectives,
+            "country": self._countries,
+            "translations": self._translations,
+            "link": self._links,
+            "original-name": self._original_name,
         }
 
     # --- the page -------------------------------------------------------------------------
 
     def markdown(self, record: Record) -> str:
-        src = record_src(record.kind, record.id)
-        fields = self.catalogue.schemas.fields[record.kind]
+        src = record.src
+        kind = self.catalogue.schemas.kinds[record.kind]
         facts: list[tuple[str, str]] = []
-        sections: list[Section] = []
+        notices: list[str] = []  # before the facts: what the record is based on
+        warnings: list[str] = []  # after the facts: what is uncertain
+        sections: list[tuple[str, str, bool]] = []  # heading, HTML, searched
         link_sections: list[Section] = []
         shown_links: set[str] = set()
-        unsearched = {info.schema.get("title", name) for name, info in fields.items() if name in UNSEARCHED_FIELDS}
-        for name, info in fields.items():
-            if name in PAGE_FRAME_FIELDS or name not in record.data:
+        for name, info in self.catalogue.schemas.fields[record.kind].items():
+            if info.place in ("frame", "hidden") or name not in record.data:
                 continue
             value = record.data[name]
             if info.references:
                 targets = [self.catalogue.by_id[i] for i in (value if isinstance(value, list) else [value])]
                 shown_links.update(t.id for t in targets)
-                if info.is_list:
-                    link_sections.append((info.schema.get("title", name), self._record_list(src, targets)))
+                if info.place == "links":
+                    link_sections.append((info.title, self._record_list(src, targets)))
                 else:
-                    facts.append((info.schema.get("title", name), self._record_link(src, targets[0])))
-            elif name in self.special and not info.is_markdown:  # a tool's evidence is plain text
-                sections.append((info.schema.get("title", name), self.special[name](record, info, value)))
-            elif info.is_markdown and not info.is_list:
-                sections.append((info.schema.get("title", name), self.text.block(value)))
-            elif info.is_list and not info.labels and info.schema.get("items", {}).get("type") == "string" \
-                    and name in ("participants", "actions", "outlook"):
-                sections.append((info.schema.get("title", name), self._bullets(value)))
+                    facts.append((info.title, ", ".join(self._record_link(src, t) for t in targets)))
+            elif info.place == "notice":
+                notices.append(_admonition("note", info.title, self.text.block(self._value_text(info, value))))
+            elif info.place == "warning":
+                warnings.append(_admonition("warning", info.title, self.text.block(str(value))))
+            elif info.place == "section":
+                sections.append((info.title, self._section(record, info, value), info.searched))
             else:
-                facts.append((info.schema.get("title", name), self._fact_value(record, name, info, value)))
+                facts.append((info.title, self._fact_value(record, info, value)))
 
         out = [f"# {_markdown_heading_text(record.title)}", ""]
-        out += [f'<p class="lac-kind">{escape(KIND_NAMES[record.kind][0])}</p>', ""]
+        out += [f'<p class="lac-kind">{escape(kind.name)}</p>', ""]
         out += [f'<p class="lac-lede">{self.text.inline(record.data["summary"])}</p>', ""]
-        if record.data.get("basis") == "editorial":
-            out += [_admonition("note", "Editorial recommendation",
-                                self.text.block(self.catalogue.schemas.label(record.kind, "basis", "editorial")
-                                                + ". The meeting paper's own recommendations were not available "
-                                                "to the editors; this one says what follows from the findings "
-                                                "it links.")), ""]
+        for notice in notices:
+            out += [notice, ""]
         if facts:
-            rows = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in facts)
-            out += [f'<dl class="lac-facts">{rows}</dl>', ""]
-        if "uncertainty" in record.data:
-            out += [_admonition("warning", "What is uncertain", self.text.block(record.data["uncertainty"])), ""]
-        for heading, body in sections:
-            exclude = f" {SEARCH_EXCLUDE}" if heading in unsearched else ""
+            rows = "".join(f"<dt>{escape(label)}</dt>\n<dd>{value}</dd>\n" for label, value in facts)
+            out += [f'<dl class="lac-facts">\n{rows}</dl>', ""]
+        for warning in warnings:
+            out += [warning, ""]
+        for heading, body, searched in sections:
+            exclude = "" if searched else f" {SEARCH_EXCLUDE}"
             out += [f"## {_markdown_heading_text(heading)}{exclude}", "", body, ""]
         # Lists of other records and of sources stay out of the search index: they would make
         # every page that links VERA-2R compete with VERA-2R's own page for its name.
@@ -135,10 +102,22 @@ class RecordPage:
         out += [self._footer(record), ""]
         return "\n".join(out)
 
+    def _section(self, record: Record, info: FieldInfo, value: Any) -> str:
+        if info.format:
+            body = self.formats[info.format](record, info, value)
+        elif info.is_markdown:
+            body = self.text.block(value)
+        else:
+            body = f"<p>{self._fact_value(record, info, value)}</p>"
+        return f'<div lang="{escape(info.lang)}">{body}</div>' if info.lang else body
+
+    def _value_text(self, info: FieldInfo, value: Any) -> str:
+        return str(info.labels.get(str(value), value))
+
     # --- parts ----------------------------------------------------------------------------
 
     def _record_link(self, src: str, target: Record) -> str:
-        href = self.linker.href(src, record_src(target.kind, target.id))
+        href = self.linker.href(src, target.src)
         return f'<a href="{escape(href)}">{escape(target.title)}</a>'
 
     def _record_list(self, src: str, targets: list[Record]) -> str:
@@ -160,45 +139,50 @@ class RecordPage:
         return [(heading, self._record_list(src, sources)) for heading, sources in groups.items()]
 
     def _backlink_title(self, link: Link) -> str:
-        if link.field == "related":
-            return "See also"
-        default = f"{KIND_NAMES[link.source.kind][1]} that link here"
-        return BACKLINK_TITLES.get((link.source.kind, link.field), default)
+        kind = self.catalogue.schemas.kinds[link.source.kind]
+        return kind.backlinks.get(link.field, f"{kind.names} that link here")
 
-    def _bullets(self, values: list[str]) -> str:
+    def _bullets(self, record: Record, info: FieldInfo, values: list[str]) -> str:
         return "<ul>" + "".join(f"<li>{self.text.inline(v)}</li>" for v in values) + "</ul>"
 
-    def _fact_value(self, record: Record, name: str, info: FieldInfo, value: Any) -> str:
+    def _fact_value(self, record: Record, info: FieldInfo, value: Any) -> str:
+        if info.format:
+            return self.formats[info.format](record, info, value)
         values = value if isinstance(value, list) else [value]
-        if name == "countries":
-            names = self.catalogue.schemas.country_names
-            return ", ".join(f'{escape(names.get(v, v))} <abbr title="ISO 3166-1 code">{escape(v)}</abbr>'
-                             for v in values)
-        if name == "translations":
-            return ", ".join(f'<span lang="{escape(t["language"])}">{escape(t["term"])}</span> '
-                             f'({escape(t["language"])})' for t in values)
-        if name in ("website", "contact"):
-            return ", ".join(_link_or_text(str(v)) for v in values)
-        if name == "original_name":
-            return f'<span lang="{_guess_language(record)}">{escape(value)}</span>'
         if info.labels:
             return ", ".join(escape(info.labels.get(str(v), v)) for v in values)
         if info.schema.get("format") == "date":
             return time_element(str(value))
         return ", ".join(escape(v) for v in values)
 
-    def _evidence(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> str:
-        label = self._nested_label(info, "level", value["level"])
-        return f'<p class="lac-evidence"><strong>{escape(label)}.</strong></p>{self.text.block(value["summary"])}'
+    def _countries(self, record: Record, info: FieldInfo, value: list[str] | str) -> str:
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(f'{escape(info.labels.get(v, v))} <abbr title="ISO 3166-1 code">{escape(v)}</abbr>'
+                         for v in values)
 
-    def _suitability(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> str:
-        label = self._nested_label(info, "rating", value["rating"])
-        return f"<p><strong>{escape(label)}.</strong></p>{self.text.block(value['note'])}"
+    def _translations(self, record: Record, info: FieldInfo, value: list[dict[str, str]]) -> str:
+        return ", ".join(f'<span lang="{escape(t["language"])}">{escape(t["term"])}</span> '
+                         f'({escape(t["language"])})' for t in value)
 
-    @staticmethod
-    def _nested_label(info: FieldInfo, key: str, value: str) -> str:
-        labels: dict[str, str] = info.schema["properties"][key].get("x-labels", {})
-        return labels.get(value, value)
+    def _links(self, record: Record, info: FieldInfo, value: list[str] | str) -> str:
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(_link_or_text(str(v)) for v in values)
+
+    def _original_name(self, record: Record, info: FieldInfo, value: str) -> str:
+        return f'<span lang="{_guess_language(record, self.catalogue)}">{escape(value)}</span>'
+
+    def _rating(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> str:
+        """An object with one labelled value (the rating) and Markdown text (what it rests on)."""
+        rated = text = ""
+        for key, schema in info.schema.get("properties", {}).items():
+            schema = self.catalogue.schemas.resolve(schema, f"{record.kind}.json")
+            if key not in value:
+                continue
+            if "x-labels" in schema and not rated:
+                rated = f'<p class="lac-rating"><strong>{escape(schema["x-labels"].get(value[key], value[key]))}.</strong></p>'
+            elif schema.get("contentMediaType") == "text/markdown" or schema.get("type") == "string":
+                text += self.text.block(value[key])
+        return rated + text
 
     def _publication(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> str:
         href = safe_href(value["url"])
@@ -209,10 +193,12 @@ class RecordPage:
         return out
 
     def _follow_up(self, record: Record, info: FieldInfo, items: list[dict[str, Any]]) -> str:
-        src = record_src(record.kind, record.id)
-        feed = self.linker.file_href(src, meeting_feed_path(record))
-        subscribe = (f'<p class="lac-feed"><a href="{escape(feed)}" type="application/atom+xml">Follow this list '
-                     "as a feed (Atom)</a>: feed readers show each item added after the meeting.</p>")
+        feed_path = self.catalogue.feed_path_of(record)
+        subscribe = ""
+        if feed_path:
+            feed = self.linker.file_href(record.src, feed_path)
+            subscribe = (f'<p class="lac-feed"><a href="{escape(feed)}" type="application/atom+xml">Follow this '
+                         "list as a feed (Atom)</a>: feed readers show each item added after the meeting.</p>")
         return subscribe + self._follow_up_items(record, info, items)
 
     def _follow_up_items(self, record: Record, info: FieldInfo, items: list[dict[str, Any]]) -> str:
@@ -256,18 +242,19 @@ class RecordPage:
         return f'<ol class="lac-sources">{"".join(items)}</ol>'
 
     def _citation(self, record: Record) -> str:
-        url = self.linker.absolute(record_src(record.kind, record.id))
-        return (f'<p class="lac-cite">{escape(plain_citation(record, url))}</p>'
-                f"<details><summary>BibTeX</summary><pre><code>{escape(bibtex(record, url))}</code></pre></details>")
+        url = self.linker.absolute(record.src)
+        about = self.catalogue.author_of(record)
+        return (f'<p class="lac-cite">{escape(plain_citation(record, url, about))}</p><details><summary>BibTeX'
+                f"</summary><pre><code>{escape(bibtex(record, url, about))}</code></pre></details>")
 
     def _footer(self, record: Record) -> str:
-        kind_index = self.linker.href(record_src(record.kind, record.id), index_src(record.kind))
-        permanent = self.linker.absolute(record_src(record.kind, record.id))
+        kind_index = self.linker.href(record.src, index_src(record.plural))
+        permanent = self.linker.absolute(record.src)
         return (f'<p class="lac-meta" data-search-exclude>Last reviewed {time_element(record.data["reviewed"])} · '
                 f'Permanent link <a class="lac-permalink" href="{escape(permanent)}">{escape(permanent)}</a> '
                 f'<button type="button" class="lac-copy" data-copy="{escape(permanent)}" hidden>Copy link</button> · '
                 f'Record id <code>{escape(record.id)}</code> · '
-                f'<a href="{escape(kind_index)}">All {escape(KIND_NAMES[record.kind][1].lower())}</a></p>')
+                f'<a href="{escape(kind_index)}">All {escape(self.catalogue.schemas.kinds[record.kind].names.lower())}</a></p>')
 
 
 def _admonition(kind: str, title: str, body: str) -> str:
@@ -279,12 +266,19 @@ def _link_or_text(value: str) -> str:
     return f'<a href="{escape(href)}">{escape(value)}</a>' if href else escape(value)
 
 
-def _guess_language(record: Record) -> str:
-    """The language of an original name: the first country's main language where we know it."""
-    languages = {"AT": "de", "DE": "de", "CH": "de", "NL": "nl", "BE": "nl", "SE": "sv", "DK": "da", "FI": "fi",
-                 "FR": "fr", "NO": "no", "ES": "es", "IT": "it", "PL": "pl"}
-    countries = record.data.get("countries") or []
-    return languages.get(countries[0], "und") if countries else "und"
+# The main language of a country, for ``lang`` on an original-language name ("und": undetermined).
+COUNTRY_LANGUAGES = {"AT": "de", "DE": "de", "CH": "de", "NL": "nl", "BE": "nl", "SE": "sv", "DK": "da", "FI": "fi",
+                     "FR": "fr", "NO": "no", "ES": "es", "IT": "it", "PL": "pl"}
+
+
+def _guess_language(record: Record, catalogue: Catalogue) -> str:
+    """The language of an original name: that of the record's first country where we know it."""
+    for info in catalogue.schemas.fields[record.kind].values():
+        if info.format == "country" and record.data.get(info.name):
+            value = record.data[info.name]
+            first = value[0] if isinstance(value, list) else value
+            return COUNTRY_LANGUAGES.get(first, "und")
+    return "und"
 
 
 @lru_cache(maxsize=4096)  # mostly the same few section headings, on every page

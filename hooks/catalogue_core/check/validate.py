@@ -10,16 +10,15 @@ import difflib
 import json
 import re
 from collections import defaultdict
-from importlib.metadata import version
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .cache_file import CacheFile, cache_key
-from .problems import Problem, field_path
-from .records import Record, text_values
-from .schemas import KINDS, Schemas
+from ..load.records import Record, text_values
+from ..problems import Problem, field_path
+from ..schemas import Schemas
+from .quick_schema import Check, Compiler
 
-if TYPE_CHECKING:  # jsonschema is imported only when a record needs it (schemas.py)
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
 FEW_CHOICES = 12  # up to this many allowed values are listed in a message
@@ -27,42 +26,49 @@ FEW_CHOICES = 12  # up to this many allowed values are listed in a message
 
 def check_records(
     records: list[Record], schemas: Schemas, unreadable_ids: set[str] = frozenset(),  # type: ignore[assignment]
-    passed: CacheFile | None = None,
 ) -> list[Problem]:
     """All problems of all records: schema first, then ids, aliases and references.
 
     ``unreadable_ids`` are ids of files that exist but could not be parsed; pointing at one is not
-    reported again as a dangling reference (the file's own problem says what to fix). ``passed``
-    keeps, between builds, the record files that passed the checks of one record on its own
-    (``passed_records_cache``); the checks between records always run.
+    reported again as a dangling reference (the file's own problem says what to fix).
     """
+    validators = Validators(schemas)
     problems: list[Problem] = []
     for record in records:
-        key = record.source_key
-        if passed is not None and key and passed.get(key):
-            continue
-        found = [*check_schema(record, schemas), *check_text(record)]
-        problems.extend(found)
-        if passed is not None and key and not found:
-            passed.put(key, True)
+        problems.extend(check_schema(record, validators))
+        problems.extend(check_text(record))
     problems.extend(check_ids(records))
     problems.extend(check_references(records, schemas, unreadable_ids))
     return problems
 
 
-def passed_records_cache(folder: Path, schemas: Schemas) -> CacheFile:
-    """Record files (by path and SHA-256) that passed ``check_schema`` and ``check_text``: both are pure
-    functions of the file, the schemas, our code and jsonschema's version, which the key stands for."""
-    key = cache_key(json.dumps(schemas.documents, sort_keys=True, ensure_ascii=False),
-                    f"jsonschema {version('jsonschema')}")
-    return CacheFile(folder, "passed-records", key)
+class Validators:
+    """Per kind, a fast check that says only 'certainly valid' or 'ask jsonschema' (quick_schema.py),
+    and jsonschema's validator, made only for a kind where some record needs its words."""
+
+    def __init__(self, schemas: Schemas):
+        from jsonschema import FormatChecker
+
+        self.schemas = schemas
+        self.format_checker = FormatChecker()
+        compiler = Compiler(schemas.registry, self.format_checker)
+        self.quick: dict[str, Check | None] = {kind: compiler.check_for(f"{kind}.json") for kind in schemas.kinds}
+        self._full: dict[str, Draft202012Validator] = {}
+
+    def full(self, kind: str) -> Draft202012Validator:
+        if kind not in self._full:
+            from jsonschema import Draft202012Validator
+
+            self._full[kind] = Draft202012Validator(self.schemas.schema(kind), registry=self.schemas.registry,
+                                                    format_checker=self.format_checker)
+        return self._full[kind]
 
 
-def check_schema(record: Record, schemas: Schemas) -> Iterator[Problem]:
-    quick = schemas.quick_checks[record.kind]
+def check_schema(record: Record, validators: Validators) -> Iterator[Problem]:
+    quick = validators.quick[record.kind]
     if quick is not None and quick(record.data):
         return  # certainly valid; jsonschema, which words the errors, runs only when this is unsure
-    validator = schemas.validators[record.kind]
+    validator = validators.full(record.kind)
     errors = list(validator.iter_errors(record.data))
     # A date in the wrong form breaks both its pattern and its format: say so once, in the pattern's
     # words ("YYYY-MM-DD"). A well-formed impossible date (2021-02-30) breaks only the format.
@@ -260,7 +266,7 @@ def check_references(records: list[Record], schemas: Schemas, unreadable_ids: se
                 elif target in kind_of:
                     if wanted != "*" and kind_of[target] != wanted:
                         yield Problem(record.path, line, where, f"'{target}' is a {kind_of[target]}, "
-                                      f"but this field lists {KINDS[wanted]}.")
+                                      f"but this field takes {wanted} records (from {schemas.kinds[wanted].plural}/).")
                 elif target in alias_target:
                     yield Problem(record.path, line, where, f"'{target}' is a former id; "
                                   f"write its current id '{alias_target[target]}'.")

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .catalogue import Catalogue
-from .problems import Problem
-from .schemas import KINDS
-from .urls import Linker, index_src, record_src
+from ..check.catalogue import Catalogue
+from ..problems import Problem
+from ..urls import Linker, index_src, record_src
 
 LIST_NAME = "published-urls.txt"
 HEADER = (
@@ -25,9 +24,9 @@ def current_urls(catalogue: Catalogue, hand_written: list[str], data_paths: list
     """Everything the site serves now, in directory-URL form, aliases included."""
     linker = Linker(directory_urls=True)
     urls = {linker.url(src) for src in hand_written}
-    urls |= {linker.url(index_src(kind)) for kind in KINDS}
-    urls |= {linker.url(record_src(r.kind, r.id)) for r in catalogue.records}
-    urls |= {linker.url(record_src(r.kind, alias)) for alias, r in catalogue.aliases.items()}
+    urls |= {linker.url(index_src(kind.plural)) for kind in catalogue.schemas.kinds.values()}
+    urls |= {linker.url(r.src) for r in catalogue.records}
+    urls |= {linker.url(record_src(r.plural, alias)) for alias, r in catalogue.aliases.items()}
     urls |= set(data_paths)
     return {"/" + url for url in urls}
 

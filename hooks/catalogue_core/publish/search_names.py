@@ -22,22 +22,21 @@ import json
 import re
 from typing import Any
 
-from .catalogue import Catalogue
-from .records import Record
-from .urls import Linker, record_src
+from ..check.catalogue import Catalogue
+from ..load.records import Record
+from ..urls import Linker
 
 NAME_FIELD = "name"
 EXACT_FIELD = "exact"
 
 
-def other_names(record: Record) -> list[str]:
-    names = [record.data.get("acronym"), record.data.get("full_name")]
-    names += str(record.data.get("original_name") or "").split(";")
-    names += record.data.get("organisations", [])
-    names += [t["term"] for t in record.data.get("translations", [])]
+def other_names(catalogue: Catalogue, record: Record) -> list[str]:
+    """Every name of the record but its title: its acronyms, then its fields with the role ``name``
+    (an original name may list several, separated by ';')."""
+    names = catalogue.names_of(record, "acronym") + catalogue.names_of(record, "name")
     out: list[str] = []
-    for name in names:
-        name = str(name or "").strip()
+    for name in (part for name in names for part in name.split(";")):
+        name = name.strip()
         if name and name not in out:
             out.append(name)
     return out
@@ -53,7 +52,7 @@ def exact_token(title: str) -> str:
     return "".join(ch for ch in title.casefold() if ch.isalnum()) + EXACT_SUFFIX
 
 
-def exact_field(record: Record) -> str:
+def exact_field(catalogue: Catalogue, record: Record) -> str:
     """The title's exact token, repeated for short titles, then the acronym's token once.
 
     A title of one word repeats three times, of two words twice; words of one or two letters
@@ -61,21 +60,20 @@ def exact_field(record: Record) -> str:
     """
     words = [w for w in re.findall(r"\w+", record.title) if len(w) >= 3]
     tokens = [exact_token(record.title)] * max(1, 4 - len(words))
-    if record.data.get("acronym"):
-        tokens.append(exact_token(str(record.data["acronym"])))
+    tokens += [exact_token(acronym) for acronym in catalogue.names_of(record, "acronym")]
     return " ".join(tokens)
 
 
 def add_names(index_json: str, catalogue: Catalogue, linker: Linker) -> str:
     """The search index with the exact and name fields on the first entry of every record page."""
     index: dict[str, Any] = json.loads(index_json)
-    pending = {linker.url(record_src(r.kind, r.id)): r for r in catalogue.records}
+    pending = {linker.url(r.src): r for r in catalogue.records}
     for entry in index.get("docs", []):
         record = pending.pop(entry.get("location"), None)  # pop: only the page's first entry
         if record is None:
             continue
-        entry[EXACT_FIELD] = exact_field(record)
-        names = other_names(record)
+        entry[EXACT_FIELD] = exact_field(catalogue, record)
+        names = other_names(catalogue, record)
         if names:
             entry[NAME_FIELD] = " · ".join(names)
     return json.dumps(index, separators=(",", ":"), ensure_ascii=False)

@@ -6,15 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import Catalogue, Project
+from ..check.catalogue import Catalogue, Project
+from ..problems import Problem
+from ..render.glossary import abbreviations
+from ..render.pages import Page, build_pages
+from ..urls import Linker
 from .exports import data_files
 from .feeds import feed_files
-from .glossary import abbreviations
-from .pages import Page, build_pages
-from .problems import Problem
+from .open_data import PAGE_SRC as OPEN_DATA_SRC, open_data_markdown
 from .published_urls import LIST_NAME, check_published, current_urls
 from .redirects import redirect_files
-from .urls import Linker
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,11 @@ class SitePlan:
 
 
 def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None) -> SitePlan:
-    public = {**data_files(catalogue, cache_dir), **feed_files(catalogue, linker)}
+    public = {**data_files(catalogue), **feed_files(catalogue, linker)}
     files = {**public, **redirect_files(catalogue, linker)}
     glossary = abbreviations(catalogue)
     pages = build_pages(catalogue, linker, cache_dir, glossary)
+    pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue), None)
     return SitePlan(catalogue, pages, files, sorted(public), glossary)
 
 

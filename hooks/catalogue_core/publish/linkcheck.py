@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .catalogue import Catalogue, Project, load_catalogue
-from .problems import Problem, field_path
-from .records import text_values
+from ..check.catalogue import Catalogue, Project, load_catalogue
+from ..problems import Problem, field_path
+from ..load.records import text_values
 
 TIMEOUT = 20  # seconds per request
 WORKERS = 8

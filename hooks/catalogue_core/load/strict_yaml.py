@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, field_path
+from ..problems import Problem, field_path
 
 try:  # libyaml is optional in PyYAML; the pure loader gives the same results, only slower
     _BaseLoader: type = yaml.CSafeLoader
@@ -68,7 +68,7 @@ _RESOLVED_FIRST = frozenset(key for key in StrictLoader.yaml_implicit_resolvers 
 @dataclass
 class Document:
     """A parsed record file: its data, the line on which each field path starts, and the SHA-256 of
-    the file's bytes, which stands for the data wherever work done once is kept (cache_file.py)."""
+    the file's bytes, which stands for the data wherever work done once is kept (cache.py)."""
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)

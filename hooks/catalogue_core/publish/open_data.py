@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalogue import Catalogue
+from ..check.catalogue import Catalogue
 from .exports import LICENCE, LIST_SEPARATOR
-from .render_record import KIND_NAMES
-from .schemas import KINDS
 
 PAGE_SRC = "open-data.md"
 
@@ -34,7 +32,7 @@ def _type_words(schema: dict[str, Any]) -> str:
 
 
 def open_data_markdown(catalogue: Catalogue) -> str:
-    counts = {kind: len(catalogue.of_kind(kind)) for kind in KINDS}
+    kinds = catalogue.schemas.kinds.values()
     out = [
         "---", "title: Open data", "description: Download every record as JSON or CSV, with JSON Schemas.", "---", "",
         "# Open data", "",
@@ -49,11 +47,11 @@ def open_data_markdown(catalogue: Catalogue) -> str:
         f"| [catalogue.json](catalogue.json) | all {len(catalogue.records)} records with every field, "
         "plus `id`, `kind`, `title` and a site-relative `url` |",
     ]
-    for kind, plural in KINDS.items():
-        out.append(f"| [data/{plural}.csv](data/{plural}.csv) | {counts[kind]} {KIND_NAMES[kind][1].lower()}, "
-                   "one row each |")
-    for kind in KINDS:
-        out.append(f"| [schema/{kind}.json](schema/{kind}.json) | JSON Schema of a {kind} record |")
+    for kind in kinds:
+        out.append(f"| [data/{kind.plural}.csv](data/{kind.plural}.csv) | {len(catalogue.of_kind(kind.kind))} "
+                   f"{kind.names.lower()}, one row each |")
+    for kind in kinds:
+        out.append(f"| [schema/{kind.kind}.json](schema/{kind.kind}.json) | JSON Schema of a {kind.kind} record |")
     out.append("| [schema/common.json](schema/common.json) | definitions shared by all kinds: sources, dates, "
                "country codes, tags |")
     out.append("| [feed.xml](feed.xml) | Atom feed of new and updated records |")
@@ -65,12 +63,12 @@ def open_data_markdown(catalogue: Catalogue) -> str:
         "## Fields",
         "",
     ]
-    for kind in KINDS:
-        schema = catalogue.schemas.schema(kind)
+    for kind in kinds:
+        schema = catalogue.schemas.schema(kind.kind)
         required = set(schema.get("required", []))
-        out += [f"### {KIND_NAMES[kind][0]}", "", _cell(schema.get("description", "")), "",
+        out += [f"### {kind.name}", "", _cell(schema.get("description", "")), "",
                 "| field | type | required | meaning |", "|---|---|---|---|"]
-        for name, info in catalogue.schemas.fields[kind].items():
+        for name, info in catalogue.schemas.fields[kind.kind].items():
             meaning = info.description
             if info.labels and len(info.labels) <= 12:
                 meaning += " Values: " + ", ".join(f"`{value}`" for value in info.labels) + "."

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .parse_cache import ParseCache
-from .problems import Problem
-from .schemas import KIND_BY_FOLDER, KINDS
+from ..problems import Problem
+from ..urls import record_src
 from .strict_yaml import Document, load_document
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -28,6 +27,7 @@ class Record:
 
     id: str
     kind: str
+    plural: str  # the kind's folder, which is also its URL segment
     path: str  # as shown to the editor, e.g. practices/tools/vera-2r.yml
     document: Document
 
@@ -43,12 +43,17 @@ class Record:
     @property
     def url(self) -> str:
         """Site-relative URL with a trailing slash, e.g. ``tools/vera-2r/``."""
-        return record_url(self.kind, self.id)
+        return f"{self.plural}/{self.id}/"
+
+    @property
+    def src(self) -> str:
+        """The generated page's path under docs/, e.g. ``tools/vera-2r.md``."""
+        return record_src(self.plural, self.id)
 
     @property
     def source_key(self) -> bytes | None:
         """The record's file as a cache key: its path and the SHA-256 of its bytes. None for a record
-        not read from a file, whose work is never kept (cache_file.py)."""
+        not read from a file, whose work is never kept (cache.py)."""
         digest = self.document.digest
         return self.path.encode() + b"\0" + digest if digest else None
 
@@ -56,19 +61,17 @@ class Record:
         return self.document.line_of(tuple(path))
 
 
-def record_url(kind: str, record_id: str) -> str:
-    return f"{KINDS[kind]}/{record_id}/"
-
-
 def suggest_id(stem: str) -> str:
     """What a broken file name would be as an id: 'Neustart Probation' -> 'neustart-probation'."""
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "record"
 
 
-def find_record_files(root: Path, shown_root: str) -> tuple[list[tuple[Path, str, str, str]], list[Problem]]:
+def find_record_files(root: Path, shown_root: str, kind_by_folder: dict[str, str]
+                      ) -> tuple[list[tuple[Path, str, str, str]], list[Problem]]:
     """Every record file below ``root`` as (path, shown path, kind, id), and the problems with names.
 
-    ``shown_root`` is how ``root`` is written in messages (``practices``).
+    ``shown_root`` is how ``root`` is written in messages (``practices``); ``kind_by_folder`` maps each
+    kind's folder to the kind, as the schemas declare them.
     """
     found: list[tuple[Path, str, str, str]] = []
     problems: list[Problem] = []
@@ -87,8 +90,8 @@ def find_record_files(root: Path, shown_root: str) -> tuple[list[tuple[Path, str
                 problems.append(Problem(shown, 1, "(file)", "this is a link; records must be real files "
                                         "(a link would give one record two ids). Copy or move the file instead."))
             continue
-        if len(rel.parts) != 2 or rel.parts[0] not in KIND_BY_FOLDER:
-            folders = ", ".join(f"{shown_root}/{plural}/" for plural in KINDS.values())
+        if len(rel.parts) != 2 or rel.parts[0] not in kind_by_folder:
+            folders = ", ".join(f"{shown_root}/{plural}/" for plural in kind_by_folder)
             problems.append(Problem(shown, 1, "(file)", f"records live one level down in a kind's folder: {folders}."))
             continue
         if path.suffix != RECORD_SUFFIX:
@@ -103,29 +106,28 @@ def find_record_files(root: Path, shown_root: str) -> tuple[list[tuple[Path, str
                                     f"single hyphens, at most {MAX_ID_LENGTH} characters, "
                                     f"e.g. '{suggest_id(stem)[:MAX_ID_LENGTH]}{RECORD_SUFFIX}'."))
             continue
-        found.append((path, shown, KIND_BY_FOLDER[rel.parts[0]], stem))
+        found.append((path, shown, kind_by_folder[rel.parts[0]], stem))
     return found, problems
 
 
 def read_records(
-    root: Path, shown_root: str, cache: ParseCache | None = None
+    root: Path, shown_root: str, kind_by_folder: dict[str, str]
 ) -> tuple[list[Record], set[str], list[Problem]]:
-    """Parse every record file, through ``cache`` where the caller keeps one.
+    """Parse every record file (``find_record_files`` says which).
 
     Returns the records, the ids of files that could not be parsed (they add problems and no
     record), and the problems.
     """
-    files, problems = find_record_files(root, shown_root)
-    load = cache.load_document if cache else load_document
+    files, problems = find_record_files(root, shown_root, kind_by_folder)
     records: list[Record] = []
     unreadable: set[str] = set()
     for path, shown, kind, record_id in files:
-        document, file_problems = load(path, shown)
+        document, file_problems = load_document(path, shown)
         problems.extend(file_problems)
         if document is None:
             unreadable.add(record_id)
         else:
-            records.append(Record(id=record_id, kind=kind, path=shown, document=document))
+            records.append(Record(id=record_id, kind=kind, plural=path.parent.name, path=shown, document=document))
     return records, unreadable, problems
 
 

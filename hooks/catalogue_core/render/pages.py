@@ -13,17 +13,14 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from .cache_file import CacheFile, cache_key
-from .catalogue import Catalogue
+from ..cache import CacheFile, cache_key
+from ..check.catalogue import Catalogue
+from ..load.records import Record
+from ..urls import Linker, index_src
 from .glossary import abbreviations
+from .index_page import IndexPage
 from .markup import TextRenderer
-from .open_data import PAGE_SRC as OPEN_DATA_SRC, open_data_markdown
-from .records import Record
-from .render_index import IndexPage
-from .render_record import KIND_NAMES, RecordPage
-from .schemas import KINDS
-from .text_cache import rendered_text_cache
-from .urls import Linker, index_src, record_src
+from .record_page import RecordPage
 
 
 @dataclass(frozen=True)
@@ -36,18 +33,17 @@ class Page:
 def build_pages(
     catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None, glossary: dict[str, str] | None = None
 ) -> dict[str, Page]:
-    """Every generated page. With ``cache_dir``, record pages and rendered record text are kept there
-    between builds (cache_file.py); ``glossary`` is the catalogue's abbreviations where the caller has
+    """Every record page and every kind's index. With ``cache_dir``, record pages are kept there between
+    builds (``record_page_cache``); ``glossary`` is the catalogue's abbreviations where the caller has
     them already."""
     glossary = abbreviations(catalogue) if glossary is None else glossary
-    kept_text = rendered_text_cache(cache_dir, glossary)
     kept_pages = record_page_cache(cache_dir, catalogue, linker, glossary)
-    text = TextRenderer(glossary, known=kept_text.known)
+    text = TextRenderer(glossary)
     record_page = RecordPage(catalogue, linker, text)
     index_page = IndexPage(catalogue, linker, text)
     pages: dict[str, Page] = {}
     for record in catalogue.records:
-        src = record_src(record.kind, record.id)
+        src = record.src
         inputs = page_inputs(catalogue, record)
         markdown = kept_pages.get(inputs) if inputs else None
         if markdown is None:
@@ -55,13 +51,10 @@ def build_pages(
             if inputs:
                 kept_pages.put(inputs, markdown)
         pages[src] = Page(src, markdown, record.path)
-    for kind in KINDS:
-        src = index_src(kind)
-        meta: dict[str, str | list[str]] = {"title": KIND_NAMES[kind][1]}
-        pages[src] = Page(src, front_matter(meta) + index_page.markdown(kind), None)
-    pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue), None)
-    kept_text.used.update(text.rendered)
-    kept_text.save()
+    for kind in catalogue.schemas.kinds.values():
+        src = index_src(kind.plural)
+        meta: dict[str, str | list[str]] = {"title": kind.names}
+        pages[src] = Page(src, front_matter(meta) + index_page.markdown(kind.kind), None)
     kept_pages.save()
     return pages
 
@@ -70,7 +63,8 @@ def record_meta(catalogue: Catalogue, record: Record) -> dict[str, str | list[st
     """A record page's front matter: title, description and tags as Material shows them."""
     meta: dict[str, str | list[str]] = {"title": theme_text(record.title),
                                         "description": theme_text(record.data["summary"])}
-    tags = [catalogue.schemas.tag_labels[t] for t in record.data.get("tags", [])]
+    tag_labels = catalogue.schemas.fields[record.kind]["tags"].labels
+    tags = [tag_labels.get(t, t) for t in record.data.get("tags", [])]
     if tags:
         meta["tags"] = tags
     return meta
@@ -79,13 +73,15 @@ def record_meta(catalogue: Catalogue, record: Record) -> dict[str, str | list[st
 def record_page_cache(cache_dir: Path | None, catalogue: Catalogue, linker: Linker,
                       glossary: dict[str, str]) -> CacheFile:
     """Record pages kept between builds. A page is a pure function of its ``page_inputs`` and of what
-    this key stands for: our code (every module of the package), the schemas (labels, field titles),
-    the glossary, the URL style and site address, and the versions of Python-Markdown and nh3."""
-    key = cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False),
-                    json.dumps(glossary, sort_keys=True, ensure_ascii=False),
-                    f"{linker.directory_urls} {linker.site_url}",
-                    f"markdown {version('markdown')} nh3 {version('nh3')}")
-    return CacheFile(cache_dir, "record-pages", key)
+    the cache's keys stand for: our code as this process loaded it (``cache.py``), the schemas (labels,
+    placement), the glossary, the versions of Python-Markdown and nh3, and, as the configuration, the
+    URL style and the site address, so the site, the offline copy and a build for a real address each
+    keep their own file."""
+    inputs = cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False),
+                       json.dumps(glossary, sort_keys=True, ensure_ascii=False),
+                       f"markdown {version('markdown')} nh3 {version('nh3')}")
+    configuration = cache_key(f"directory_urls={linker.directory_urls} site_url={linker.site_url}")
+    return CacheFile(cache_dir, "record-pages", inputs, configuration)
 
 
 def page_inputs(catalogue: Catalogue, record: Record) -> bytes | None:

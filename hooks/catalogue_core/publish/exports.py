@@ -9,13 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import Any
 
-from .cache_file import CacheFile, cache_key
-from .catalogue import Catalogue
-from .records import Record
-from .schemas import KINDS
+from ..check.catalogue import Catalogue
+from ..load.records import Record
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 LIST_SEPARATOR = "; "
@@ -30,14 +27,14 @@ def record_export(record: Record) -> dict[str, Any]:
     return out
 
 
-def catalogue_json(record_lines: list[str]) -> str:
+def catalogue_json(catalogue: Catalogue, record_lines: list[str]) -> str:
     """The whole catalogue as one JSON document, one record to a line (``record_lines``, each a record
     as JSON), so a change to a record shows as a change to its line. Written piece by piece because
     ``json.dumps`` with ``indent`` falls back to its pure-Python encoder, several times slower."""
     head = {
         "name": "Lone Actors Practice Catalogue",
         "licence": LICENCE,
-        "schemas": {kind: f"schema/{kind}.json" for kind in KINDS},
+        "schemas": {kind: f"schema/{kind}.json" for kind in catalogue.schemas.kinds},
     }
     fields = [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}," for key, value in head.items()]
     records = ",\n".join(f"  {line}" for line in record_lines)
@@ -75,27 +72,18 @@ def record_lines(catalogue: Catalogue, record: Record) -> tuple[str, str]:
     return json.dumps(exported, ensure_ascii=False), csv_line(row)
 
 
-def data_files(catalogue: Catalogue, cache_dir: Path | None = None) -> dict[str, str]:
-    """Site path -> file content for every open-data file. With ``cache_dir``, each record's line and
-    row are kept there between builds (cache_file.py): they are a pure function of the record's file,
-    the schemas (the CSV columns) and our code."""
-    kept = CacheFile(cache_dir, "record-exports",
-                     cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False)))
+def data_files(catalogue: Catalogue) -> dict[str, str]:
+    """Site path -> file content for every open-data file."""
+    kinds = catalogue.schemas.kinds
     json_lines: list[str] = []
-    csv_rows: dict[str, list[str]] = {kind: [csv_line(csv_columns(catalogue, kind))] for kind in KINDS}
+    csv_rows: dict[str, list[str]] = {kind: [csv_line(csv_columns(catalogue, kind))] for kind in kinds}
     for record in catalogue.records:
-        key = record.source_key
-        lines = kept.get(key) if key else None
-        if lines is None:
-            lines = record_lines(catalogue, record)
-            if key:
-                kept.put(key, lines)
-        json_lines.append(lines[0])
-        csv_rows[record.kind].append(lines[1])
-    kept.save()
-    files = {"catalogue.json": catalogue_json(json_lines)}
-    for kind, plural in KINDS.items():
-        files[f"data/{plural}.csv"] = "".join(csv_rows[kind])
+        json_line, csv_row = record_lines(catalogue, record)
+        json_lines.append(json_line)
+        csv_rows[record.kind].append(csv_row)
+    files = {"catalogue.json": catalogue_json(catalogue, json_lines)}
+    for kind in kinds.values():
+        files[f"data/{kind.plural}.csv"] = "".join(csv_rows[kind.kind])
     for name, document in sorted(catalogue.schemas.documents.items()):
         files[f"schema/{name}"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return files

@@ -1,6 +1,6 @@
 """Abbreviations explained on hover: every acronym in the catalogue, with what it stands for.
 
-Terms and tools that have an acronym give one entry each. The same glossary feeds the ``abbr``
+Every record with an acronym (a field with the role ``acronym``) gives one entry. The same glossary feeds the ``abbr``
 extension for hand-written pages and the record-text renderer, so "SPJ" or "VERA-2R" reads the
 same everywhere.
 """
@@ -11,22 +11,22 @@ import re
 
 import nh3
 
-from .catalogue import Catalogue
+from ..check.catalogue import Catalogue
 
 MAX_TITLE = 160
 
 
 def abbreviations(catalogue: Catalogue) -> dict[str, str]:
-    """Acronym -> the hover text, in a stable order."""
+    """Acronym -> the hover text, in a stable order: what the acronym stands for (a field with the
+    role ``expansion``), else the title and the first sentence of the record's definition."""
     found: dict[str, str] = {}
     for record in catalogue.records:
-        acronym = record.data.get("acronym")
-        if not acronym or acronym in found:
-            continue
-        if record.kind == "tool":
-            found[acronym] = record.data.get("full_name") or record.title
-        else:
-            found[acronym] = f"{record.title}: {first_sentence(record.data.get('definition', record.data['summary']))}"
+        for acronym in catalogue.names_of(record, "acronym"):
+            if acronym in found:
+                continue
+            expansion = catalogue.names_of(record, "expansion")
+            definition = catalogue.names_of(record, "definition") or [record.data["summary"]]
+            found[acronym] = expansion[0] if expansion else f"{record.title}: {first_sentence(definition[0])}"
     return {acronym: _shorten(text) for acronym, text in sorted(found.items())}
 
 

@@ -7,9 +7,9 @@ whose browser does not follow the refresh.
 
 from __future__ import annotations
 
-from .catalogue import Catalogue
-from .markup import escape
-from .urls import Linker, record_src
+from ..check.catalogue import Catalogue
+from ..render.markup import escape
+from ..urls import Linker, record_src
 
 FAVICON = "assets/images/favicon.png"  # Material's; without a link browsers ask for /favicon.ico
 
@@ -42,8 +42,8 @@ def redirect_path(linker: Linker, src: str) -> str:
 def redirect_files(catalogue: Catalogue, linker: Linker) -> dict[str, str]:
     files = {}
     for alias, record in sorted(catalogue.aliases.items()):
-        old_src = record_src(record.kind, alias)
-        new_src = record_src(record.kind, record.id)
+        old_src = record_src(record.plural, alias)
+        new_src = record.src
         files[redirect_path(linker, old_src)] = TEMPLATE.format(
             title=escape(record.title),
             href=escape(linker.href(old_src, new_src)),

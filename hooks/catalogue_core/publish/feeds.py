@@ -8,20 +8,15 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from .catalogue import Catalogue
-from .citation import CATALOGUE_NAME, EDITORS
-from .markup import safe_href
-from .records import Record
-from .urls import Linker, record_src
+from ..check.catalogue import Catalogue
+from ..load.records import Record
+from ..render.citation import CATALOGUE_NAME, EDITORS
+from ..render.markup import safe_href
+from ..urls import Linker
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_FEED = "feed.xml"
 MAX_ENTRIES = 100  # newest first; older changes stay in the records' own history
-
-
-def meeting_feed_path(record: Record) -> str:
-    """Where a meeting's follow-up feed is published, beside its page."""
-    return f"meetings/{record.id}/feed.xml"
 
 
 def _timestamp(date: str) -> str:
@@ -61,19 +56,18 @@ def site_feed(catalogue: Catalogue, linker: Linker) -> str:
     feed = _feed(f"{CATALOGUE_NAME}: new and updated records", linker.absolute_file(SITE_FEED),
                  linker.absolute("index.md"), newest)
     for record in records:
-        url = linker.absolute(record_src(record.kind, record.id))
-        _entry(feed, url, f"{record.title} ({record.kind})", url, str(record.data["reviewed"]),
+        url = linker.absolute(record.src)
+        _entry(feed, url, f"{record.title} ({catalogue.schemas.kinds[record.kind].name})", url, str(record.data["reviewed"]),
                str(record.data["summary"]))
     return _serialise(feed)
 
 
-def meeting_feed(record: Record, linker: Linker) -> str:
-    """A meeting's follow-up material, newest addition first."""
-    page = linker.absolute(record_src(record.kind, record.id))
-    items = sorted(record.data.get("follow_up", []), key=lambda i: (i["added"], i["url"]), reverse=True)
+def follow_up_feed(record: Record, path: str, items: list[dict[str, str]], linker: Linker) -> str:
+    """A record's follow-up material (a meeting's), newest addition first."""
+    page = linker.absolute(record.src)
+    items = sorted(items, key=lambda i: (i["added"], i["url"]), reverse=True)
     newest = items[0]["added"] if items else str(record.data["reviewed"])
-    feed = _feed(f"Follow-up material: {record.title}", linker.absolute_file(meeting_feed_path(record)),
-                 page, newest)
+    feed = _feed(f"Follow-up material: {record.title}", linker.absolute_file(path), page, newest)
     for item in items:
         url = safe_href(item["url"])
         if url is None:  # the schema admits only http(s) addresses; never pass anything else on
@@ -85,6 +79,10 @@ def meeting_feed(record: Record, linker: Linker) -> str:
 
 def feed_files(catalogue: Catalogue, linker: Linker) -> dict[str, str]:
     files = {SITE_FEED: site_feed(catalogue, linker)}
-    for meeting in catalogue.of_kind("meeting"):
-        files[meeting_feed_path(meeting)] = meeting_feed(meeting, linker)
+    for record in catalogue.records:
+        path = catalogue.feed_path_of(record)
+        if path:
+            fields = catalogue.schemas.fields[record.kind].values()
+            items = [item for f in fields if f.format == "follow-up" for item in record.data.get(f.name, [])]
+            files[path] = follow_up_feed(record, path, items, linker)
     return files

@@ -1,0 +1,4 @@
+"""Stage 1, load: record files on disk -> parsed records (strict YAML, ids from file names).
+
+Uses only the shared vocabulary beside it (schemas, problems); nothing of check, render or publish.
+"""
