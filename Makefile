@@ -10,7 +10,10 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build check test browser bench clean urls offline linkcheck
+.PHONY: serve build check test lint browser bench clean urls offline linkcheck
+
+# The site generator: mkdocs, or properdocs (the maintained fork of MkDocs 1.x; the same site byte for byte).
+ENGINE ?= mkdocs
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -26,7 +29,7 @@ serve: $(STAMP)
 
 # Strict, into a staging folder that replaces site/ only when the build passed (scripts/build_site.py).
 build: $(STAMP)
-	$(PY) scripts/build_site.py mkdocs.yml site
+	$(PY) scripts/build_site.py mkdocs.yml site $(ENGINE)
 
 check: $(STAMP)
 	$(PY) -m catalogue_core check
@@ -38,7 +41,12 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) node_modules/.installed browser
+# ruff (mistakes and import order) and mypy (types) over our Python; part of `make test`, so of CI.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check hooks tests bench scripts
+	$(VENV)/bin/mypy hooks bench scripts
+
+test: $(STAMP) node_modules/.installed browser lint
 	$(PY) -m pytest
 
 # A zipped copy that works from file:// (search included), for locked-down networks.

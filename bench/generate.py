@@ -18,7 +18,8 @@ import yaml
 from catalogue_core.schemas import Schemas
 
 # kind -> its folder, as the project's schemas declare them
-KINDS = {kind.kind: kind.plural for kind in Schemas.load(Path(__file__).resolve().parent.parent / "schemas").kinds.values()}
+KINDS = {kind.kind: kind.plural
+         for kind in Schemas.load(Path(__file__).resolve().parent.parent / "schemas").kinds.values()}
 
 DEFAULT_SEED = 2021
 MIN_SIZE = 20  # one meeting with its findings and themes, and at least one record of every other kind
@@ -183,7 +184,7 @@ def _wrap(text: str, width: int = 100) -> str:
 
 
 def _slug(text: str) -> str:
-    text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    text = text.lower().translate({ord("ä"): "ae", ord("ö"): "oe", ord("ü"): "ue", ord("ß"): "ss"})
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-")
 
 
@@ -203,7 +204,7 @@ class _Ids:
         return candidate
 
 
-def catalogue_records(size: int, seed: int = DEFAULT_SEED) -> dict[str, dict[str, list[tuple[str, dict[str, Any]]]]]:
+def catalogue_records(size: int, seed: int = DEFAULT_SEED) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """kind -> [(id, data)] for a catalogue of exactly ``size`` records."""
     rng = random.Random(f"lone-actors-bench-{seed}-{size}")
     w = _Writer(rng)

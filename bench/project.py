@@ -16,11 +16,12 @@ import re
 import shutil
 from pathlib import Path
 
+from mkdocs.config import load_config
+
 from catalogue_core.check.catalogue import Project, load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.publish.site import plan_site
 from catalogue_core.urls import Linker
-from mkdocs.config import load_config
 
 from .generate import DEFAULT_SEED, write_catalogue
 
@@ -77,8 +78,8 @@ def make_plain_floor(ours: Path, folder: Path) -> Path:
             raise RuntimeError(f"{src} is both hand-written and generated")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
-    config = (ours / "mkdocs.yml").read_text(encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(without_hooks(config), encoding="utf-8")
+    text = (ours / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(without_hooks(text), encoding="utf-8")
     return folder
 
 

@@ -22,6 +22,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
 from catalogue_core.check.catalogue import Project, load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.publish.csp import with_policy
@@ -29,9 +33,6 @@ from catalogue_core.publish.search_names import add_names
 from catalogue_core.publish.site import SitePlan, check_published_urls, plan_site
 from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.urls import Linker
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 

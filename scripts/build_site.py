@@ -6,7 +6,10 @@ a missing nav entry) only at the very end, so such a failure would leave a new, 
 the last good one was (mkdocs/commands/build.py, ``build``). This script builds into a fresh folder
 beside site/ and swaps it in only after MkDocs has passed.
 
-Usage: python scripts/build_site.py [CONFIG_FILE [SITE_DIR]]   (defaults: mkdocs.yml, site)
+Usage: python scripts/build_site.py [CONFIG_FILE [SITE_DIR [ENGINE]]]   (defaults: mkdocs.yml, site, mkdocs)
+
+ENGINE is ``mkdocs`` or ``properdocs``, the maintained fork of MkDocs 1.x, which builds the same
+site byte for byte (tests/test_trust.py); switching engines is this one word.
 """
 
 from __future__ import annotations
@@ -17,12 +20,15 @@ import sys
 from pathlib import Path
 
 
-def build_into_place(config_file: Path, site_dir: Path) -> int:
-    """Run ``mkdocs build --strict`` into a staging folder; on success it becomes ``site_dir``."""
+ENGINES = ("mkdocs", "properdocs")
+
+
+def build_into_place(config_file: Path, site_dir: Path, engine: str = "mkdocs") -> int:
+    """Run ``<engine> build --strict`` into a staging folder; on success it becomes ``site_dir``."""
     staging = site_dir.with_name(f".{site_dir.name}.building")
     previous = site_dir.with_name(f".{site_dir.name}.previous")
     shutil.rmtree(staging, ignore_errors=True)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
+    result = subprocess.run([sys.executable, "-m", engine, "build", "--strict", "--config-file", str(config_file),
                              "--site-dir", str(staging)], check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
@@ -38,8 +44,9 @@ def build_into_place(config_file: Path, site_dir: Path) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 3 or any(a.startswith("-") for a in sys.argv[1:]):
+    engine = sys.argv[3] if len(sys.argv) > 3 else "mkdocs"
+    if len(sys.argv) > 4 or any(a.startswith("-") for a in sys.argv[1:]) or engine not in ENGINES:
         sys.exit(__doc__)
     config = Path(sys.argv[1] if len(sys.argv) > 1 else "mkdocs.yml")
     site = Path(sys.argv[2] if len(sys.argv) > 2 else "site")
-    sys.exit(build_into_place(config, site))
+    sys.exit(build_into_place(config, site, engine))

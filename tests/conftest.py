@@ -104,9 +104,10 @@ def build_real_site(project_dir: Path, site_dir: Path | None = None) -> Path:
 
     Fails, never skips, when the records or pages are not valid: the real site is what ships.
     """
+    from mkdocs.exceptions import Abort
+
     from catalogue_core.check.catalogue import load_catalogue
     from catalogue_core.problems import format_report
-    from mkdocs.exceptions import Abort
 
     _, problems = load_catalogue(Project.at(project_dir))
     if problems:

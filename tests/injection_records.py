@@ -13,7 +13,6 @@ from typing import Any
 import yaml
 
 from catalogue_core.schemas import Schemas
-
 from conftest import ROOT, VALID_RECORDS, make_site_project
 
 # Each attack on its own, so one cannot swallow the next; block-level and inline forms both.

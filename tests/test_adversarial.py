@@ -15,7 +15,6 @@ import pytest
 
 from catalogue_core.__main__ import main as check_command
 from catalogue_core.load.strict_yaml import MAX_FILE_BYTES
-
 from conftest import EXAMPLES, VALID_RECORDS, make_project
 
 CASES = sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.is_dir())

@@ -10,7 +10,6 @@ import pytest
 import yaml
 
 from catalogue_core.check.catalogue import Project, load_catalogue
-
 from conftest import KINDS, ROOT
 
 if str(ROOT) not in sys.path:  # `bench` is a top-level package of the repository

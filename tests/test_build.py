@@ -96,7 +96,6 @@ def test_every_url_the_real_site_serves_is_in_the_published_list(real_site_build
     """New records and pages join published-urls.txt (``make urls``), so that the build can later
     refuse to drop them; the build itself already fails when a listed URL stops resolving."""
     from catalogue_core.publish.published_urls import read_list
-
     from conftest import ROOT
 
     listed = {url for _, url in read_list(ROOT / "published-urls.txt")}

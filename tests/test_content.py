@@ -7,7 +7,6 @@ from collections import Counter
 import pytest
 
 from catalogue_core.check.catalogue import Catalogue, Project, load_catalogue
-
 from conftest import ROOT
 
 

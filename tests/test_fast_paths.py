@@ -19,14 +19,13 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
+from catalogue_core.check.validate import Validators
+from catalogue_core.load.strict_yaml import StrictLoader, load_document
 from catalogue_core.publish.csp import inline_scripts
 from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.render.pages import front_matter
-from catalogue_core.check.validate import Validators
 from catalogue_core.schemas import Schemas
-from catalogue_core.load.strict_yaml import StrictLoader, load_document
 from catalogue_core.urls import relative_path
-
 from conftest import EXAMPLES, ROOT
 
 SCHEMAS = Schemas.load(ROOT / "schemas")
@@ -226,12 +225,12 @@ def _all_text(value: Any) -> list[str]:
 def test_plain_text_renders_as_python_markdown_renders_it(tmp_path: Any) -> None:
     """The plain-paragraph fast path gives the same clean HTML as the full Markdown path, for every
     text in the real catalogue and in a benchmark catalogue, with the real glossary of acronyms."""
+    import shutil
+
     from bench.generate import write_catalogue
     from catalogue_core.check.catalogue import Project, load_catalogue
     from catalogue_core.render.glossary import abbreviations
     from catalogue_core.render.markup import TextRenderer, clean_html
-
-    import shutil
 
     texts: set[str] = set()
     glossary: dict[str, str] = {}

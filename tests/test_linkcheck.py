@@ -12,7 +12,6 @@ import pytest
 
 from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.publish.linkcheck import Use, ask, check, external_links, main
-
 from conftest import make_project
 
 

@@ -13,9 +13,8 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from catalogue_core.check.catalogue import load_catalogue
-from catalogue_core.render.citation import bibtex, plain_citation
 from catalogue_core.publish.exports import LIST_SEPARATOR, csv_columns
-
+from catalogue_core.render.citation import bibtex, plain_citation
 from conftest import KINDS, build_site, make_project, make_site_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"

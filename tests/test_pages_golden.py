@@ -14,7 +14,6 @@ from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.publish.site import plan_site
 from catalogue_core.render.pages import build_pages
 from catalogue_core.urls import Linker
-
 from conftest import ROOT, compare_golden, make_project
 
 GOLDEN = ROOT / "tests" / "golden" / "pages"

@@ -13,7 +13,6 @@ import pytest
 
 from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.problems import format_report
-
 from conftest import EXAMPLES, compare_golden, make_project
 
 CASES = sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.is_dir())

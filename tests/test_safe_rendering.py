@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-
-from conftest import KINDS, VALID_RECORDS, build_site, make_site_project
 from injection_records import TEXT_ATTACK
 from site_scan import executable_markup, html_files, parse, third_party_loads_in_html
+
+from conftest import KINDS, VALID_RECORDS, build_site, make_site_project
 
 
 def _theme_scripts(site: Path) -> tuple[set[str], set[str]]:

@@ -14,11 +14,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-
-from catalogue_core.publish.csp import inline_scripts, policy, script_hash, with_policy
-from catalogue_core.check.catalogue import Project, load_catalogue
-
-from conftest import ROOT, build_real_site
 from site_scan import (
     html_files,
     internal_link_targets,
@@ -28,6 +23,10 @@ from site_scan import (
     third_party_loads_in_html,
     third_party_loads_in_js,
 )
+
+from catalogue_core.check.catalogue import Project, load_catalogue
+from catalogue_core.publish.csp import inline_scripts, policy, script_hash, with_policy
+from conftest import ROOT, build_real_site
 
 SITES = ["example_site_build", "real_site_build"]
 

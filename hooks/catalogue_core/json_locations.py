@@ -54,7 +54,8 @@ def _path_of_next_value(top: list[object] | None, lines: dict[Path_, int], line:
         top[2] = index + 1
         lines[(*parent, index)] = line
         return (*parent, index)
-    return (*parent, top[2])  # type: ignore[misc]
+    key: str = top[2]  # type: ignore[assignment]
+    return (*parent, key)
 
 
 def _string(token: str) -> str:

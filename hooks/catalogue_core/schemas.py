@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 from referencing import Registry, Resource

@@ -11,7 +11,6 @@ import posixpath
 from dataclasses import dataclass
 
 
-
 def record_src(plural: str, record_id: str) -> str:
     """The generated Markdown file of a record, relative to docs/: ``tools/vera-2r.md``."""
     return f"{plural}/{record_id}.md"

@@ -1,6 +1,6 @@
 """Browser fixtures: built sites served on 127.0.0.1 and one Debian chromium per session.
 
-Playwright drives /usr/bin/chromium and downloads no browser (research/ecosystem.md, section 5).
+Playwright drives /usr/bin/chromium and downloads no browser (`pip install playwright` fetches none).
 Every page a test opens is watched: CSP violations, console errors, uncaught exceptions, failed
 requests, requests to any other host and JavaScript dialogs are collected, so a test can assert
 that a page raised none of them.

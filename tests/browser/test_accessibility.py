@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-
-from browser.conftest import Served, WatchedPage
 from site_scan import is_redirect
 
+from browser.conftest import Served, WatchedPage
 from conftest import KINDS
 
 

@@ -17,12 +17,11 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
-from catalogue_core.publish.csp import with_policy
+from site_scan import is_redirect
 
 from browser.conftest import SEARCH_RESULT, Served, WatchedPage
+from catalogue_core.publish.csp import with_policy
 from conftest import KINDS, ROOT, make_site_project
-from site_scan import is_redirect
 
 
 def test_every_page_satisfies_its_policy_and_loads_only_from_the_site(

@@ -17,7 +17,6 @@ import pytest
 from browser.conftest import SEARCH_RESULT, WatchedPage
 from catalogue_core.render.index_page import facet_values
 from catalogue_core.schemas import Schemas
-
 from conftest import KINDS, ROOT
 
 # (index page, query): each a view a practitioner might share. Values of one filter are

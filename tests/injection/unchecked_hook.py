@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+
 import catalogue_hook
 from catalogue_core.check.catalogue import Catalogue, Project
-from catalogue_core.problems import Problem
 from catalogue_core.load.records import read_records
+from catalogue_core.problems import Problem
 from catalogue_core.schemas import Schemas
-from mkdocs.config.defaults import MkDocsConfig
 
 
 def _unchecked_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from ..load.records import Record, read_records
 from ..problems import Problem
@@ -102,7 +103,7 @@ class Catalogue:
     def newest_review_epoch(self) -> int:
         """Seconds since 1970 at midnight UTC of the newest ``reviewed`` date (0 when empty)."""
         newest = max((str(r.data["reviewed"]) for r in self.records), default="1970-01-01")
-        return int(datetime.fromisoformat(newest).replace(tzinfo=timezone.utc).timestamp())
+        return int(datetime.fromisoformat(newest).replace(tzinfo=UTC).timestamp())
 
     @cached_property
     def aliases(self) -> dict[str, Record]:
@@ -150,9 +151,9 @@ class Catalogue:
         return feed_path(record.plural, record.id) if has_feed else None
 
 
-def _roles(schema: dict[str, object]) -> list[str]:
+def _roles(schema: dict[str, Any]) -> list[str]:
     roles = schema.get("x-role", [])
-    return [roles] if isinstance(roles, str) else list(roles)  # type: ignore[arg-type]
+    return [roles] if isinstance(roles, str) else list(roles)
 
 
 def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:

@@ -11,7 +11,8 @@ non-text items to compare) it answers False, never True.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 from jsonschema import Draft202012Validator, FormatChecker

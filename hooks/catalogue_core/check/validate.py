@@ -10,7 +10,8 @@ import difflib
 import json
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..load.records import Record, text_values
 from ..problems import Problem, field_path
@@ -264,7 +265,7 @@ def check_references(records: list[Record], schemas: Schemas, unreadable_ids: se
                 if target == record.id:
                     yield Problem(record.path, line, where, "a record cannot refer to itself; remove this id.")
                 elif target in kind_of:
-                    if wanted != "*" and kind_of[target] != wanted:
+                    if wanted is not None and wanted != "*" and kind_of[target] != wanted:
                         yield Problem(record.path, line, where, f"'{target}' is a {kind_of[target]}, "
                                       f"but this field takes {wanted} records (from {schemas.kinds[wanted].plural}/).")
                 elif target in alias_target:

@@ -7,9 +7,10 @@ so neither is written inside the file and they can never disagree with it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..problems import Problem
 from ..urls import record_src

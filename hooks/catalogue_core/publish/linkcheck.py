@@ -25,8 +25,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..check.catalogue import Catalogue, Project, load_catalogue
-from ..problems import Problem, field_path
 from ..load.records import text_values
+from ..problems import Problem, field_path
 
 TIMEOUT = 20  # seconds per request
 WORKERS = 8
@@ -80,7 +80,7 @@ def ask(url: str, timeout: float = TIMEOUT) -> Answer:
             return Answer(False, f"HTTP {error.code} {error.reason}", verdict=error.code not in NOT_A_VERDICT)
         except urllib.error.URLError as error:
             return Answer(False, _reason(error.reason))
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             return Answer(False, f"no answer within {timeout:g} s")
         except (OSError, ValueError) as error:  # a reset connection, a malformed address
             return Answer(False, _reason(error))

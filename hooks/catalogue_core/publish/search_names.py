@@ -35,10 +35,9 @@ def other_names(catalogue: Catalogue, record: Record) -> list[str]:
     (an original name may list several, separated by ';')."""
     names = catalogue.names_of(record, "acronym") + catalogue.names_of(record, "name")
     out: list[str] = []
-    for name in (part for name in names for part in name.split(";")):
-        name = name.strip()
-        if name and name not in out:
-            out.append(name)
+    for part in (part.strip() for name in names for part in name.split(";")):
+        if part and part not in out:
+            out.append(part)
     return out
 
 

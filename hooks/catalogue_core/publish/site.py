@@ -13,7 +13,8 @@ from ..render.pages import Page, build_pages
 from ..urls import Linker
 from .exports import data_files
 from .feeds import feed_files
-from .open_data import PAGE_SRC as OPEN_DATA_SRC, open_data_markdown
+from .open_data import PAGE_SRC as OPEN_DATA_SRC
+from .open_data import open_data_markdown
 from .published_urls import LIST_NAME, check_published, current_urls
 from .redirects import redirect_files
 

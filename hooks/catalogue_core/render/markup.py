@@ -101,6 +101,7 @@ class GlossaryAbbrExtension(AbbrExtension):
 
 class _GlossaryAbbrTreeprocessor(AbbrTreeprocessor):
     _keys: frozenset[str] = frozenset()
+    RE: re.Pattern[str] | None  # set by AbbrTreeprocessor's __init__, which has no annotations
 
     def run(self, root: Any) -> None:
         if not self.abbrs:

@@ -9,8 +9,9 @@ up on the page without code here, as a fact (short values) or a section (Markdow
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from ..check.catalogue import Catalogue, Link
 from ..load.records import Record

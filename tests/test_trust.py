@@ -1,0 +1,211 @@
+"""A build you can trust: caches that never serve what their key did not earn, kinds declared only in
+their schemas, schema problems located like record problems, the same site in any process and under
+either engine, and imports that run one way through the stages."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalogue_core.__main__ import main as check_main
+from conftest import ROOT, build_site, make_project, make_site_project, snapshot_project
+
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+
+
+def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+                   "PYTHONPATH": str(cwd / "hooks"), **env}
+    done = subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+# --- caches ---------------------------------------------------------------------------------
+
+TWO_BUILDS_WITH_AN_EDIT_BETWEEN = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+renderer = Path("hooks/catalogue_core/render/record_page.py")
+build(load_config("mkdocs.yml", site_dir="first", strict=True))
+renderer.write_text(renderer.read_text(encoding="utf-8").replace('"## Sources ', '"## Where this comes from '),
+                    encoding="utf-8")
+build(load_config("mkdocs.yml", site_dir="second", strict=True))  # what `mkdocs serve` does after an edit
+"""
+
+
+def test_a_code_edit_between_two_builds_in_one_process_shows_in_a_later_fresh_build(tmp_path: Path) -> None:
+    project = make_site_project(tmp_path / "project")
+    _run([PYTHON, "-c", TWO_BUILDS_WITH_AN_EDIT_BETWEEN], project)
+    page = Path("practices/example-practice/index.html")
+    # The process kept running the code it had loaded, and kept its pages under that code's key...
+    assert "Where this comes from" not in (project / "second" / page).read_text(encoding="utf-8")
+    # ...so the next process, which loads the edited code, makes the pages again rather than reuse them.
+    _run([PYTHON, "-c", "from mkdocs.commands.build import build; from mkdocs.config import load_config; "
+          "build(load_config('mkdocs.yml', site_dir='fresh', strict=True))"], project)
+    assert "Where this comes from" in (project / "fresh" / page).read_text(encoding="utf-8")
+
+
+def test_site_and_offline_style_builds_keep_their_own_cache_files(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = make_site_project(tmp_path)
+    build_site(project, tmp_path / "site")
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "files"), strict=True,
+                      use_directory_urls=False))
+    assert len(list((project / ".cache" / "catalogue").glob("record-pages-*.marshal"))) == 2
+
+
+# --- kinds declared in their schemas ---------------------------------------------------------
+
+BRIEFING = """\
+title: Example briefing on case conferences
+summary: An example record of a kind that only a schema declares.
+meeting: example-meeting
+body: A briefing explains one thing to practitioners.
+sources:
+  - title: Example landing page
+    url: https://example.org/meeting
+reviewed: 2025-05-01
+"""
+
+
+def test_adding_a_kind_takes_a_schema_and_its_records(tmp_path: Path) -> None:
+    project = make_site_project(tmp_path)
+    schema = json.loads((project / "schemas" / "theme.json").read_text(encoding="utf-8"))
+    schema["$id"] = "briefing.json"
+    schema["title"] = "Briefing"
+    schema["x-kind"] = {"plural": "briefings", "name": "Briefing", "names": "Briefings", "order": 80,
+                        "intro": "Short briefings for practitioners.",
+                        "backlinks": {"meeting": "Briefings for this meeting"}}
+    (project / "schemas" / "briefing.json").write_text(json.dumps(schema, indent=2), encoding="utf-8")
+    (project / "practices" / "briefings").mkdir()
+    (project / "practices" / "briefings" / "example-briefing.yml").write_text(BRIEFING, encoding="utf-8")
+
+    site = build_site(project)
+    page = (site / "briefings" / "example-briefing" / "index.html").read_text(encoding="utf-8")
+    assert "Example briefing on case conferences" in page and ">Briefing</p>" in page
+    index = (site / "briefings" / "index.html").read_text(encoding="utf-8")
+    assert "Short briefings for practitioners." in index and "example-briefing/" in index
+    meeting = (site / "meetings" / "example-meeting" / "index.html").read_text(encoding="utf-8")
+    assert "Briefings for this meeting" in meeting
+    records = json.loads((site / "catalogue.json").read_text(encoding="utf-8"))["records"]
+    assert {"id": "example-briefing", "kind": "briefing", "url": "briefings/example-briefing/"}.items() <= \
+        next(r for r in records if r["id"] == "example-briefing").items()
+    assert (site / "data" / "briefings.csv").is_file() and (site / "schema" / "briefing.json").is_file()
+
+
+# --- schema problems, located ----------------------------------------------------------------
+
+def _break(project_root: Path, name: str, old: str, new: str) -> None:
+    path = project_root / "schemas" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(project_root: Path, name: str, needle: str) -> int:
+    lines = (project_root / "schemas" / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+@pytest.mark.parametrize("name,old,new,needle,expected", [
+    ("tool.json", '"acronym": {', '"acronym": {,', '"acronym": {',
+     "(file): this is not valid JSON: Expecting property name enclosed in double quotes"),
+    ("practice.json", '"type": "integer"', '"type": "whole number"', '"type": "whole number"',
+     "properties.start_year.type: 'whole number' is not valid under any of the given schemas."),
+    ("term.json", '"plural": "terms",', '', '"x-kind": {', "x-kind: 'plural' is a required property: add it."),
+    ("practice.json", '"x-format": "country"', '"x-format": "countries"', '"x-format": "countries"',
+     "properties.countries.x-format: 'countries' is not a x-format the catalogue can render; use one of: "),
+    ("practice.json", '"countries": "country"', '"contries": "country"', '"contries": "country"',
+     "x-kind.facets.contries: 'contries' is not a field of this kind. Did you mean 'countries'?"),
+])
+def test_a_broken_schema_is_reported_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+                                                 old: str, new: str, needle: str, expected: str) -> None:
+    project = make_project(tmp_path)
+    _break(project.root, name, old, new)
+    assert check_main(["check", "--root", str(project.root)]) == 1
+    report = capsys.readouterr().out
+    line = _line_of(project.root, name, needle)
+    assert f"schemas/{name}:{line}: {expected}" in report, report
+    assert "Traceback" not in report
+
+
+def test_a_broken_schema_stops_the_build_with_the_same_report(tmp_path: Path) -> None:
+    project = make_site_project(tmp_path)
+    _break(project, "tool.json", '"method": {', '"method": {,')
+    done = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q"], cwd=project, capture_output=True,
+                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    line = _line_of(project, "tool.json", '"method": {,')
+    assert done.returncode == 1
+    assert f"schemas/tool.json:{line}: (file): this is not valid JSON" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# --- the same site in any process, under either engine ---------------------------------------
+
+@pytest.fixture(scope="module")
+def three_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:
+    """The real site built in three processes: MkDocs with two hash seeds, ProperDocs with a third."""
+    project = snapshot_project(tmp_path_factory.mktemp("engines") / "project")
+    sites = {}
+    for name, command, seed in (("mkdocs-1", "mkdocs", "1"), ("mkdocs-2", "mkdocs", "2"),
+                                ("properdocs", "properdocs", "3")):
+        shutil.rmtree(project / ".cache", ignore_errors=True)  # each build starts from nothing
+        _run([str(BIN / command), "build", "--strict", "-q", "-f", "mkdocs.yml", "-d", str(project.parent / name)],
+             project, PYTHONHASHSEED=seed)
+        sites[name] = _tree(project.parent / name)
+    return sites
+
+
+def test_the_site_is_byte_identical_across_hash_seeds(three_builds: dict[str, dict[str, bytes]]) -> None:
+    first, second = three_builds["mkdocs-1"], three_builds["mkdocs-2"]
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_properdocs_builds_the_same_site_byte_for_byte(three_builds: dict[str, dict[str, bytes]]) -> None:
+    mkdocs, properdocs = three_builds["mkdocs-1"], three_builds["properdocs"]
+    assert mkdocs.keys() == properdocs.keys()
+    assert [path for path in mkdocs if mkdocs[path] != properdocs[path]] == []
+
+
+# --- the stages -------------------------------------------------------------------------------
+
+STAGES = {"load": 1, "check": 2, "render": 3, "publish": 4}
+
+
+def test_imports_run_one_way_through_the_stages() -> None:
+    """publish may use render, render may use check and load, never back; the shared vocabulary
+    beside the stages (schemas, problems, urls, cache) uses none of them."""
+    package = ROOT / "hooks" / "catalogue_core"
+    backwards = []
+    for module in sorted(package.rglob("*.py")):
+        parts = module.relative_to(package).parts
+        if parts[0] in ("__init__.py", "__main__.py"):
+            continue  # the command line is an adapter, like the hook
+        here = STAGES.get(parts[0], 0)
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = module.parent.relative_to(package).parts[: len(parts) - 1 - (node.level - 1)]
+                target = (*base, *(node.module or "").split("."))
+                there = STAGES.get(target[0], 0) if target and target[0] else 0
+                if there > here or (here == 0 and there):
+                    backwards.append(f"{module.relative_to(package)} imports {'.'.join(target)}")
+    assert backwards == []
