@@ -49,7 +49,9 @@ def _ids(records) -> str:
 
 def test_there_are_enough_practices(catalogue: Catalogue) -> None:
     count = len(catalogue.of_kind("practice"))
-    assert count >= MIN_PRACTICES, f"{count} practices, at least {MIN_PRACTICES} needed: add {MIN_PRACTICES - count} more"
+    assert count >= MIN_PRACTICES, (
+        f"{count} practices, at least {MIN_PRACTICES} needed: add {MIN_PRACTICES - count} more"
+    )
 
 
 @pytest.mark.parametrize(("country", "minimum"), [("AT", MIN_PRACTICES_AT), ("DE", MIN_PRACTICES_DE)])
