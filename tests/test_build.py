@@ -31,10 +31,11 @@ def test_every_record_has_its_page_and_every_kind_its_index(example_site: Path) 
 def test_a_record_page_shows_facts_sources_links_and_backlinks(example_site: Path) -> None:
     html = (example_site / "practices" / "example-practice" / "index.html").read_text(encoding="utf-8")
     assert "<h1" in html and "Example probation practice" in html
-    assert "<dt>Countries</dt>\n<dd>Austria" in html
+    assert "<dt>Countries</dt>\n<dd>Austria" in html  # in the at-a-glance box
     assert '<a href="https://example.org/practice">Example practice page</a>' in html  # a source
     assert 'href="../../tools/example-tool/">EXT-1 example tool</a>' in html  # a link it makes
-    assert 'id="recommendations-it-supports"' in html  # a backlink section, with an anchor
+    assert "<h3>Recommendations it supports</h3>" in html  # a backlink group in Connections
+    assert 'id="connections"' in html
     assert 'href="../../recommendations/example-recommendation/"' in html
     # "Edit this page" opens the YAML record, not generated Markdown.
     assert "edit/main/practices/practices/example-practice.yml" in html

@@ -100,7 +100,7 @@ def test_adding_a_kind_takes_a_schema_and_its_records(tmp_path: Path) -> None:
 
     site = build_site(project)
     page = (site / "briefings" / "example-briefing" / "index.html").read_text(encoding="utf-8")
-    assert "Example briefing on case conferences" in page and ">Briefing</p>" in page
+    assert "Example briefing on case conferences" in page and '">Briefing</a>' in page
     index = (site / "briefings" / "index.html").read_text(encoding="utf-8")
     assert "Short briefings for practitioners." in index and "example-briefing/" in index
     meeting = (site / "meetings" / "example-meeting" / "index.html").read_text(encoding="utf-8")

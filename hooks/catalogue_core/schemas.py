@@ -49,7 +49,8 @@ PLACES = {
     "warning": "a warning box near the top",
     "facts": "a row in the facts list",
     "section": "a section with the field's title as heading",
-    "links": "a list of linked records",
+    "links": "a list of linked records, as a section of its own",
+    "connections": "joins the page's Connections block, where links to and from other records are grouped by kind",
     "hidden": "not shown on the page (it stays in the open data)",
 }
 # Formats whose values are blocks of their own get a section unless the schema places them.
@@ -88,7 +89,9 @@ KIND_BLOCK_SCHEMA: dict[str, Any] = {
         "label": {"type": "string", "minLength": 1,
                   "description": "how a record is named in filters, e.g. 'Finding {number}: {title}'"},
         "sort": {"type": "array", "items": {"type": "string"}, "minItems": 1},
-        "glance": {"type": "array", "items": {"type": "string"}},
+        "glance": {"type": "array", "items": {"type": "string"},
+                   "description": "fields shown first, in the at-a-glance box, in this order; 'kind.field' "
+                                  "lists the records of that kind that link here through that field"},
         "facets": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}},
         "backlinks": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
     },
@@ -355,15 +358,25 @@ class Schemas:
                 if info.references not in (None, "*") and info.references not in self._kind_names():
                     problem(at + ("x-references",), _unknown("x-references", info.references,
                                                             {k: "" for k in self._kind_names()}))
-            for key in ("glance", "sort"):
-                for index, path in enumerate(block.get(key, [])):
-                    if not self._has_path(fields, kind, path):
-                        problem((KIND_BLOCK, key, index), _no_field(path, fields))
+            for index, path in enumerate(block.get("glance", [])):
+                if not (path in fields or self._is_backlink(path)):
+                    problem((KIND_BLOCK, "glance", index), _no_field(path, fields) + " A link from another kind "
+                            "is written 'kind.field', e.g. 'practice.tools'.")
+            for index, path in enumerate(block.get("sort", [])):
+                if path not in fields:
+                    problem((KIND_BLOCK, "sort", index), _no_field(path, fields))
             for key in ("facets", "backlinks"):
                 for path in block.get(key, {}):
                     if not self._has_path(fields, kind, path):
                         problem((KIND_BLOCK, key, path), _no_field(path, fields))
         return problems
+
+    def _is_backlink(self, path: str) -> bool:
+        """'practice.tools': a kind and one of its fields that links to other records."""
+        kind, _, field = path.partition(".")
+        document = self.documents.get(f"{kind}.json", {})
+        raw = document.get("properties", {}).get(field) if KIND_BLOCK in document else None
+        return isinstance(raw, dict) and bool(self.resolve(raw, f"{kind}.json").get("x-references"))
 
     def _kind_names(self) -> list[str]:
         return [name[: -len(".json")] for name, d in self.documents.items() if KIND_BLOCK in d]

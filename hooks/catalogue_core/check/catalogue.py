@@ -66,6 +66,7 @@ class Catalogue:
         self.schemas = schemas
         self.records = sorted(records, key=self._sort_key)
         self.by_id = {r.id: r for r in self.records}
+        self.position = {r.id: i for i, r in enumerate(self.records)}  # the order lists follow
 
     def of_kind(self, kind: str) -> list[Record]:
         return self.by_kind[kind]

@@ -1,9 +1,9 @@
 """Record text to safe HTML, and escaping for everything we write into pages ourselves.
 
-Record text is Markdown written by many hands. It is rendered with a small, fixed set of
-Markdown extensions (none reads files or runs templates) and the resulting HTML is cleaned by
-nh3. Cleaning the Markdown source instead would mangle it (``x<y`` in code, ``> quote``), as measured
-with Python-Markdown 3.11 and nh3 0.3. Links survive only as absolute http(s) or mailto URLs.
+Record text is Markdown (CommonMark) written by many hands. It is rendered by cmark-gfm, which
+reads no files and runs no templates, and the resulting HTML is cleaned by nh3. Cleaning the
+Markdown source instead would mangle it (``x<y`` in code, ``> quote``). Links survive only as
+absolute http(s) or mailto URLs.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+import cmarkgfm
 import markdown
 import nh3
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
@@ -24,49 +25,44 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea", "title"}
 
-# Record text is plain prose with lists and links; the safe subset of Python-Markdown's extensions.
-# Abbreviations come from ``GlossaryAbbrExtension`` (below), which renders like ``abbr``.
-RECORD_TEXT_EXTENSIONS = ["sane_lists"]
-
-
 class TextRenderer:
     """Renders record Markdown to clean HTML. Create one per build; it is not thread-safe.
 
-    ``abbreviations`` (acronym -> explanation) become ``<abbr title>`` wherever they appear.
+    Record text is CommonMark, rendered by cmark-gfm (GitHub's C implementation, through the
+    ``cmarkgfm`` bindings) with its safe defaults: raw HTML becomes a comment and links with unsafe
+    schemes lose their address. Python-Markdown, which renders the hand-written pages, took most of
+    a build's own time when it rendered record text too (`make bench`: about a second for 1,000
+    records, against a fiftieth of that here). ``abbreviations`` (acronym -> explanation) then
+    become ``<abbr title>`` in the text outside code, as the ``abbr`` extension does on the
+    hand-written pages, and nh3 keeps only the tags and addresses record text may have.
     """
 
     def __init__(self, abbreviations: dict[str, str] | None = None) -> None:
         self._abbreviations = dict(abbreviations or {})
-        self._markdown = markdown.Markdown(
-            extensions=[*RECORD_TEXT_EXTENSIONS, GlossaryAbbrExtension(glossary=dict(self._abbreviations))],
-            output_format="html",
-        )
+        self._pattern = abbreviation_pattern(frozenset(self._abbreviations)) if self._abbreviations else None
         self._cache: dict[str, str] = {}
 
     def block(self, text: str) -> str:
         """Markdown paragraphs, lists and links -> sanitised HTML."""
         if text not in self._cache:
-            html = self.plain_paragraphs(text)
-            if html is None:
-                self._markdown.reset()
-                html = self._markdown.convert(text)
+            html = cmarkgfm.markdown_to_html(text).strip()
+            if self._pattern is not None:
+                html = self._mark_abbreviations(html, self._pattern)
             self._cache[text] = clean_html(html)
         return self._cache[text]
 
-    def plain_paragraphs(self, text: str) -> str | None:
-        """The HTML Python-Markdown makes of text that uses no Markdown at all, or None for any other.
-
-        Most record text is plain paragraphs, and Python-Markdown was most of the build's own time
-        (``make bench``): this does the same in a few string operations. tests/test_fast_paths.py
-        checks that both give the same HTML for every text of the catalogue and the benchmark's.
-        """
-        if _NOT_PLAIN.search(text):
-            return None
-        paragraphs = [p.strip("\n") for p in _BLANK_LINE.split(text.strip("\n"))]
-        if self._abbreviations:
-            pattern = abbreviation_pattern(frozenset(self._abbreviations))
-            paragraphs = [pattern.sub(self._abbr, p) for p in paragraphs]
-        return "\n".join(f"<p>{p}</p>" for p in paragraphs if p)
+    def _mark_abbreviations(self, html: str, pattern: re.Pattern[str]) -> str:
+        """``<abbr title>`` around every acronym in the text between tags, except inside code."""
+        parts = _TAG.split(html)
+        in_code = 0
+        for index, part in enumerate(parts):
+            if index % 2:  # a tag
+                name = _TAG_NAME.match(part)
+                if name and name.group(2).lower() in ("code", "pre"):
+                    in_code += -1 if name.group(1) else 1
+            elif part and not in_code:
+                parts[index] = pattern.sub(self._abbr, part)
+        return "".join(parts)
 
     def _abbr(self, match: re.Match[str]) -> str:
         return f'<abbr title="{escape(self._abbreviations[match.group(0)])}">{match.group(0)}</abbr>'
@@ -79,10 +75,8 @@ class TextRenderer:
         return rendered
 
 
-# Anything Markdown could read as markup: inline syntax and HTML characters, indented or list-like
-# or rule-like line starts, trailing spaces (line breaks). Text without any of it is plain.
-_NOT_PLAIN = re.compile(r"[\\`*_\[\]<>&#!|{}~=+]|^[ \t]|^\d+[.)]|^[-+*](?:[ \t]|$)|[ \t]$|^-{3,}|\r", re.M)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z0-9]+)")
 
 
 class GlossaryAbbrExtension(AbbrExtension):

@@ -2,16 +2,20 @@
 
 The page is Markdown headings (so the table of contents, anchors and copy-link permalinks work)
 around HTML blocks that we build: every value is escaped, every record text is rendered and
-sanitised by ``markup``. Which field goes where follows the kind's schema, so a new field shows
-up on the page without code here, as a fact (short values) or a section (Markdown text).
+sanitised by ``markup``. Which field goes where follows the kind's schema (``x-kind.glance`` for
+the at-a-glance box, ``x-place`` and ``x-format`` per field), so a new field shows up on the page
+without code here, as a fact (short values) or a section (Markdown text).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
+
+from markdown.extensions.toc import slugify
 
 from ..check.catalogue import Catalogue, Link
 from ..load.records import Record
@@ -55,23 +59,34 @@ class RecordPage:
     def markdown(self, record: Record) -> str:
         src = record.src
         kind = self.catalogue.schemas.kinds[record.kind]
+        badges = [self._glance_value(record, name) for name in kind.glance
+                  if name in record.data and self._rated_property(record, self.catalogue.schemas.fields[record.kind][name])]
+        glance = [row for name in kind.glance for row in self._glance_row(record, name)]
         facts: list[tuple[str, str]] = []
         notices: list[str] = []  # before the facts: what the record is based on
         warnings: list[str] = []  # after the facts: what is uncertain
         sections: list[tuple[str, str, bool]] = []  # heading, HTML, searched
         link_sections: list[Section] = []
+        connections: list[tuple[Record, str]] = []  # (linked record, how it is linked)
         shown_links: set[str] = set()
         for name, info in self.catalogue.schemas.fields[record.kind].items():
             if info.place in ("frame", "hidden") or name not in record.data:
                 continue
             value = record.data[name]
+            in_glance = name in kind.glance
             if info.references:
                 targets = [self.catalogue.by_id[i] for i in (value if isinstance(value, list) else [value])]
                 shown_links.update(t.id for t in targets)
-                if info.place == "links":
+                if in_glance:
+                    continue
+                if info.place == "connections":
+                    connections += [(t, "") for t in targets]  # "see also" needs no words in Connections
+                elif info.place == "links":
                     link_sections.append((info.title, self._record_list(src, targets)))
                 else:
                     facts.append((info.title, ", ".join(self._record_link(src, t) for t in targets)))
+            elif in_glance and info.place not in ("section", "notice", "warning"):
+                continue  # shown in the box; a section stays below it, with the whole text
             elif info.place == "notice":
                 notices.append(_admonition("note", info.title, self.text.block(self._value_text(info, value))))
             elif info.place == "warning":
@@ -82,10 +97,17 @@ class RecordPage:
                 facts.append((info.title, self._fact_value(record, info, value)))
 
         out = [f"# {_markdown_heading_text(record.title)}", ""]
-        out += [f'<p class="lac-kind">{escape(kind.name)}</p>', ""]
+        # The kind links to its index, and the record's ratings (its evidence) stand beside it: both
+        # in the first screen, on a phone too, whatever the length of the title and summary.
+        kind_index = self.linker.href(src, index_src(record.plural))
+        out += [f'<p class="lac-kind"><a href="{escape(kind_index)}" title="All {escape(kind.names.lower())}">'
+                f'{escape(kind.name)}</a>{"".join(badges)}</p>', ""]
         out += [f'<p class="lac-lede">{self.text.inline(record.data["summary"])}</p>', ""]
         for notice in notices:
             out += [notice, ""]
+        if glance:
+            rows = "".join(f"<dt>{escape(label)}</dt>\n<dd>{value}</dd>\n" for label, value in glance)
+            out += [f'<dl class="lac-glance" aria-label="At a glance">\n{rows}</dl>', ""]
         if facts:
             rows = "".join(f"<dt>{escape(label)}</dt>\n<dd>{value}</dd>\n" for label, value in facts)
             out += [f'<dl class="lac-facts">\n{rows}</dl>', ""]
@@ -96,8 +118,13 @@ class RecordPage:
             out += [f"## {_markdown_heading_text(heading)}{exclude}", "", body, ""]
         # Lists of other records and of sources stay out of the search index: they would make
         # every page that links VERA-2R compete with VERA-2R's own page for its name.
-        for heading, body in link_sections + self._backlink_sections(src, record, shown_links):
+        for heading, body in link_sections:
             out += [f"## {_markdown_heading_text(heading)} {SEARCH_EXCLUDE}", "", body, ""]
+        in_glance = {link.source.id for link in self.catalogue.backlinks.get(record.id, [])
+                     if f"{link.source.kind}.{link.field}" in kind.glance}
+        connections += self._backlinks(record, (shown_links | in_glance) - {r.id for r, _ in connections})
+        if connections:
+            out += [f"## Connections {SEARCH_EXCLUDE}", "", self._connections(src, connections), ""]
         out += [f"## Sources {SEARCH_EXCLUDE}", "", self._sources(record), ""]
         out += [f"## Cite this record {SEARCH_EXCLUDE}", "", self._citation(record), ""]
         out += [self._footer(record), ""]
@@ -129,19 +156,96 @@ class RecordPage:
         tag = "ol" if targets and all(t.kind == "finding" for t in targets) else "ul"
         return f'<{tag} class="lac-records">{items}</{tag}>'
 
-    def _backlink_sections(self, src: str, record: Record, shown: set[str]) -> list[Section]:
-        groups: dict[str, list[Record]] = {}
+    def _backlinks(self, record: Record, shown: set[str]) -> list[tuple[Record, str]]:
+        """Records that link to this one, each once, with how they link (or ""); those the page
+        already lists through its own fields are left out."""
+        found: dict[str, tuple[Record, str]] = {}
         for link in self.catalogue.backlinks.get(record.id, []):
-            if link.source.id in shown:
+            if link.source.id not in shown and link.source.id not in found:
+                found[link.source.id] = (link.source, self._backlink_title(link))
+        return list(found.values())
+
+    def _connections(self, src: str, linked: list[tuple[Record, str]]) -> str:
+        """Every other record this one links to or is linked from, grouped by kind in the kinds' order.
+        A group whose records are all connected the same way is headed by that ("Practices that use
+        it"); otherwise by the kind's name, with the way beside each record."""
+        kinds = self.catalogue.schemas.kinds
+        by_kind: dict[str, dict[str, tuple[Record, list[str]]]] = {kind: {} for kind in kinds}
+        for target, relation in linked:
+            entry = by_kind[target.kind].setdefault(target.id, (target, []))
+            if relation and relation not in entry[1]:
+                entry[1].append(relation)
+        parts = []
+        for kind, entries in by_kind.items():
+            if not entries:
                 continue
-            heading = self._backlink_title(link)
-            if all(r.id != link.source.id for r in groups.setdefault(heading, [])):
-                groups[heading].append(link.source)
-        return [(heading, self._record_list(src, sources)) for heading, sources in groups.items()]
+            ordered = sorted(entries.values(), key=lambda e: self.catalogue.position[e[0].id])
+            relations = {tuple(how) for _, how in ordered}
+            shared = ordered[0][1] if len(relations) == 1 and len(ordered[0][1]) == 1 else []
+            heading = shared[0] if shared else kinds[kind].names
+            items = "".join(
+                f"<li>{self._record_link(src, target)}"
+                + (f'<span class="lac-relation"> ({escape("; ".join(how))})</span>' if how and not shared else "")
+                + f'<span class="lac-summary"> — {self.text.inline(target.data["summary"])}</span></li>'
+                for target, how in ordered)
+            parts.append(f'<h3>{escape(heading)}</h3><ul class="lac-records">{items}</ul>')
+        return f'<div class="lac-connections">{"".join(parts)}</div>'
+
+    # --- the at-a-glance box -----------------------------------------------------------------
+
+    def _glance_row(self, record: Record, name: str) -> list[tuple[str, str]]:
+        """The box's row for a field, or for the records that link here ('practice.tools'); none when empty
+        or when it is a rating, which stands beside the kind at the top of the page."""
+        fields = self.catalogue.schemas.fields[record.kind]
+        if name in fields:
+            if name not in record.data or self._rated_property(record, fields[name]):
+                return []
+            return [(self._glance_label(record, name), self._glance_value(record, name))]
+        source_kind, _, field = name.partition(".")
+        sources = [link.source for link in self.catalogue.backlinks.get(record.id, [])
+                   if link.source.kind == source_kind and link.field == field]
+        if not sources:
+            return []
+        kind = self.catalogue.schemas.kinds[source_kind]
+        label = kind.backlinks.get(field, kind.names)
+        return [(label, ", ".join(self._record_link(record.src, s) for s in sources))]
+
+    def _glance_label(self, record: Record, name: str) -> str:
+        info = self.catalogue.schemas.fields[record.kind][name]
+        rated = self._rated_property(record, info)
+        return str(rated[1].get("title", info.title)) if rated else info.title
+
+    def _glance_value(self, record: Record, name: str) -> str:
+        """A field as the box shows it: a rating as a badge that links to its section, a long text as its
+        first sentence with a link to the rest, links to records, and short values as in the facts."""
+        info = self.catalogue.schemas.fields[record.kind][name]
+        value = record.data[name]
+        anchor = f"#{slugify(info.title, '-')}"
+        rated = self._rated_property(record, info)
+        if rated:
+            key, schema = rated
+            return rating_badge(schema, str(value[key]), anchor)
+        if info.references:
+            targets = [self.catalogue.by_id[i] for i in (value if isinstance(value, list) else [value])]
+            return ", ".join(self._record_link(record.src, t) for t in targets)
+        if info.is_markdown and not info.is_list:
+            return f'{escape(first_sentence(value))} <a href="{anchor}">More on {escape(info.title.lower())}</a>'
+        return self._fact_value(record, info, value)
+
+    def _rated_property(self, record: Record, info: FieldInfo) -> tuple[str, dict[str, Any]] | None:
+        """For a field of the ``rating`` format: the key and schema of its labelled value."""
+        if info.format != "rating":
+            return None
+        for key, schema in info.schema.get("properties", {}).items():
+            schema = self.catalogue.schemas.resolve(schema, f"{record.kind}.json")
+            if "x-labels" in schema:
+                return key, schema
+        return None
 
     def _backlink_title(self, link: Link) -> str:
-        kind = self.catalogue.schemas.kinds[link.source.kind]
-        return kind.backlinks.get(link.field, f"{kind.names} that link here")
+        """How the linking record's kind declares this link reads from here ("Practices that use it"),
+        or "" where it declares nothing."""
+        return self.catalogue.schemas.kinds[link.source.kind].backlinks.get(link.field, "")
 
     def _bullets(self, record: Record, info: FieldInfo, values: list[str]) -> str:
         return "<ul>" + "".join(f"<li>{self.text.inline(v)}</li>" for v in values) + "</ul>"
@@ -167,7 +271,7 @@ class RecordPage:
 
     def _links(self, record: Record, info: FieldInfo, value: list[str] | str) -> str:
         values = value if isinstance(value, list) else [value]
-        return ", ".join(_link_or_text(str(v)) for v in values)
+        return ", ".join(linkify(str(v)) for v in values)
 
     def _original_name(self, record: Record, info: FieldInfo, value: str) -> str:
         return f'<span lang="{_guess_language(record, self.catalogue)}">{escape(value)}</span>'
@@ -262,9 +366,47 @@ def _admonition(kind: str, title: str, body: str) -> str:
     return f'<div class="admonition {kind}"><p class="admonition-title">{escape(title)}</p>{body}</div>'
 
 
-def _link_or_text(value: str) -> str:
-    href = safe_href(value)
-    return f'<a href="{escape(href)}">{escape(value)}</a>' if href else escape(value)
+def rating_badge(schema: dict[str, Any], value: str, href: str | None = None) -> str:
+    """A rated value (an evidence level, a suitability) as a badge; its class names the value."""
+    label = escape(schema.get("x-labels", {}).get(value, value))
+    css = f"lac-badge lac-badge--{escape(value)}"
+    return f'<a class="{css}" href="{escape(href)}">{label}</a>' if href else f'<span class="{css}">{label}</span>'
+
+
+# Web and e-mail addresses, and phone numbers (a leading + or 0, then at least six more digits in groups),
+# inside contact text such as "Hotline 0911 943 43 43" or "Through the website: https://example.org".
+_CONTACT = re.compile(
+    r"(?P<url>https?://[^\s<>]+[^\s<>().,;:!?'\"])"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<phone>(?<![\w+])(?:\+|0)\d{1,4}(?:[ /-]?\(?\d{1,5}\)?){2,6}(?!\w))"
+)
+
+
+def linkify(text: str) -> str:
+    """Contact text with its addresses as links: https, mailto and tel; everything else escaped."""
+    out, last = [], 0
+    for match in _CONTACT.finditer(text):
+        found = match.group()
+        if match.lastgroup == "phone":
+            digits = re.sub(r"[^\d+]", "", found)
+            href = f"tel:{digits}" if len(digits.lstrip("+")) >= 7 else None
+        elif match.lastgroup == "email":
+            href = f"mailto:{found}"
+        else:
+            href = safe_href(found)
+        out.append(escape(text[last:match.start()]))
+        out.append(f'<a href="{escape(href)}">{escape(found)}</a>' if href else escape(found))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def first_sentence(markdown_text: str) -> str:
+    """The first sentence of some Markdown, as plain text (links keep their words)."""
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
+    plain = " ".join(re.sub(r"[*_`#>]", "", plain).split())
+    match = re.match(r"(.+?[.!?])(\s|$)", plain)
+    return match.group(1) if match else plain
 
 
 # The main language of a country, for ``lang`` on an original-language name ("und": undetermined).
