@@ -19,7 +19,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 ENGINES = ("mkdocs", "properdocs")
 
 
