@@ -104,7 +104,7 @@ def composition(size: int) -> dict[str, int]:
         **{kind: max(1, round(size * share)) for kind, share in SHARES.items()},
     }
     counts["practice"] = size - sum(counts.values())
-    return {kind: counts[kind] for kind in KINDS}
+    return {kind: counts.get(kind, 0) for kind in KINDS}  # a kind without a generator gets no records
 
 
 class _Writer:

@@ -209,3 +209,13 @@ def test_imports_run_one_way_through_the_stages() -> None:
                 if there > here or (here == 0 and there):
                     backwards.append(f"{module.relative_to(package)} imports {'.'.join(target)}")
     assert backwards == []
+
+
+def test_a_build_leaves_the_callers_environment_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_site_project(tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_site(project, tmp_path / "one")
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "12345")
+    build_site(project, tmp_path / "two")
+    assert os.environ["SOURCE_DATE_EPOCH"] == "12345"

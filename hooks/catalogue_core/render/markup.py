@@ -46,9 +46,13 @@ class TextRenderer:
         """Markdown paragraphs, lists and links -> sanitised HTML."""
         if text not in self._cache:
             html = cmarkgfm.markdown_to_html(text).strip()
-            if self._pattern is not None:
+            # cmark escapes all text; output whose every tag is one of the bare tags below needs no
+            # cleaning (most record text: paragraphs, lists, emphasis). Anything else goes through nh3.
+            if not _only_bare_tags(html):
+                html = clean_html(html)
+            if self._pattern is not None and self._pattern.search(html):
                 html = self._mark_abbreviations(html, self._pattern)
-            self._cache[text] = clean_html(html)
+            self._cache[text] = html
         return self._cache[text]
 
     def _mark_abbreviations(self, html: str, pattern: re.Pattern[str]) -> str:
@@ -76,6 +80,13 @@ class TextRenderer:
 
 
 _TAG = re.compile(r"(<[^>]*>)")
+_BARE_TAGS = {"p", "em", "strong", "code", "ul", "ol", "li", "br", "hr", "blockquote", "pre"}
+_ANY_TAG = re.compile(r"<(?:/?([a-z]+) ?/?>)?")
+
+
+def _only_bare_tags(html: str) -> bool:
+    """Whether every '<' in cmark's output opens or closes one of ``_BARE_TAGS``, without attributes."""
+    return all(match.group(1) in _BARE_TAGS for match in _ANY_TAG.finditer(html))
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z0-9]+)")
 
 

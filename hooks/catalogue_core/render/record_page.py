@@ -120,9 +120,9 @@ class RecordPage:
         # every page that links VERA-2R compete with VERA-2R's own page for its name.
         for heading, body in link_sections:
             out += [f"## {_markdown_heading_text(heading)} {SEARCH_EXCLUDE}", "", body, ""]
-        in_glance = {link.source.id for link in self.catalogue.backlinks.get(record.id, [])
+        listed_in_glance = {link.source.id for link in self.catalogue.backlinks.get(record.id, [])
                      if f"{link.source.kind}.{link.field}" in kind.glance}
-        connections += self._backlinks(record, (shown_links | in_glance) - {r.id for r, _ in connections})
+        connections += self._backlinks(record, (shown_links | listed_in_glance) - {r.id for r, _ in connections})
         if connections:
             out += [f"## Connections {SEARCH_EXCLUDE}", "", self._connections(src, connections), ""]
         out += [f"## Sources {SEARCH_EXCLUDE}", "", self._sources(record), ""]
@@ -220,7 +220,7 @@ class RecordPage:
         first sentence with a link to the rest, links to records, and short values as in the facts."""
         info = self.catalogue.schemas.fields[record.kind][name]
         value = record.data[name]
-        anchor = f"#{slugify(info.title, '-')}"
+        anchor = f"#{_slug(info.title)}"
         rated = self._rated_property(record, info)
         if rated:
             key, schema = rated
@@ -382,13 +382,16 @@ _CONTACT = re.compile(
 )
 
 
+_NOT_DIAL = re.compile(r"[^\d+]")
+
+
 def linkify(text: str) -> str:
     """Contact text with its addresses as links: https, mailto and tel; everything else escaped."""
     out, last = [], 0
     for match in _CONTACT.finditer(text):
         found = match.group()
         if match.lastgroup == "phone":
-            digits = re.sub(r"[^\d+]", "", found)
+            digits = _NOT_DIAL.sub("", found)
             href = f"tel:{digits}" if len(digits.lstrip("+")) >= 7 else None
         elif match.lastgroup == "email":
             href = f"mailto:{found}"
@@ -401,11 +404,21 @@ def linkify(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=256)
+def _slug(heading: str) -> str:
+    """The anchor MkDocs gives a heading (Python-Markdown's toc slugify)."""
+    return str(slugify(heading, "-"))
+
+
+_MARKDOWN_LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"[*_`#>]")
+_FIRST_SENTENCE = re.compile(r"(.+?[.!?])(\s|$)")
+
+
 def first_sentence(markdown_text: str) -> str:
     """The first sentence of some Markdown, as plain text (links keep their words)."""
-    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
-    plain = " ".join(re.sub(r"[*_`#>]", "", plain).split())
-    match = re.match(r"(.+?[.!?])(\s|$)", plain)
+    plain = " ".join(_MARKDOWN_MARKS.sub("", _MARKDOWN_LINK_TEXT.sub(r"\1", markdown_text)).split())
+    match = _FIRST_SENTENCE.match(plain)
     return match.group(1) if match else plain
 
 
