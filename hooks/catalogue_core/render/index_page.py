@@ -12,6 +12,7 @@ from ..check.catalogue import Catalogue
 from ..load.records import Record
 from ..urls import Linker, index_src
 from .markup import TextRenderer, escape
+from .record_page import rating_badge
 
 # The fields an index shows and filters by come from each kind's ``x-kind.facets``: field path ->
 # the filter's name in the URL query (/practices/?country=AT&setting=probation). Those names are a
@@ -54,9 +55,43 @@ class IndexPage:
         out += [f'<p class="lac-count" data-total="{len(records)}" data-noun="{escape(declared.names.lower())}" '
                 f'role="status">{escape(count)}</p>', ""]
         entries = "".join(self._entry(src, kind, record) for record in records)
+        sorts = "".join(f' data-sort-label-{key}="{escape(label)}" data-sort-order-{key}="{order}"'
+                        for key, (label, order) in self._sort_keys(kind).items())
         # Each record is found through its own page; the list would only add duplicate hits.
-        out += [f'<ul class="lac-index" data-kind="{escape(kind)}" data-search-exclude>{entries}</ul>', ""]
+        out += [f'<ul class="lac-index" data-kind="{escape(kind)}"{sorts} data-search-exclude>{entries}</ul>', ""]
         return "\n".join(out)
+
+    def _sort_keys(self, kind: str) -> dict[str, tuple[str, str]]:
+        """The orders the list offers besides its title (filters.js reads them): the review date, and
+        each rating in the kind's at-a-glance box (its facet's URL name as the key), strongest first."""
+        keys = {"reviewed": (f"{self.catalogue.schemas.fields[kind]['reviewed'].title} (newest first)", "desc")}
+        for key, (_, schema) in self._ratings(kind).items():
+            keys[key] = (f"{schema.get('title', key)} (strongest first)", "desc")
+        return keys
+
+    def _ratings(self, kind: str) -> dict[str, tuple[str, dict[str, object]]]:
+        """Sort key -> (field path, schema) of each rated value in the kind's at-a-glance box."""
+        declared = self.catalogue.schemas.kinds[kind]
+        found = {}
+        for name in declared.glance:
+            info = self.catalogue.schemas.fields[kind].get(name)
+            if info is None or info.format != "rating":
+                continue
+            for key, raw in info.schema.get("properties", {}).items():
+                schema = self.catalogue.schemas.resolve(raw, f"{kind}.json")
+                if "x-labels" in schema:
+                    path = f"{name}.{key}"
+                    found[declared.facets.get(path, name)] = (path, schema)
+                    break
+        return found
+
+    def _rank(self, schema: dict[str, object], value: str) -> int:
+        """A rated value's strength: its place in the vocabulary, counted from the weakest end."""
+        values = list(schema.get("enum", []))  # type: ignore[call-overload]
+        if value not in values:
+            return -1
+        position = values.index(value)
+        return position if schema.get("x-strongest", "last") == "last" else len(values) - 1 - position
 
     def _filters(self, kind: str, records: list[Record]) -> str:
         """Checkbox groups, one per facet, for the values that occur; JavaScript reveals and runs them.
@@ -84,16 +119,25 @@ class IndexPage:
 
     def _entry(self, src: str, kind: str, record: Record) -> str:
         href = self.linker.href(src, record.src)
-        facets = self.catalogue.schemas.kinds[kind].facets
+        declared = self.catalogue.schemas.kinds[kind]
         attributes = "".join(
             f' data-filter-{escape(param)}="{escape(" ".join(facet_values(record, facet)))}"'
-            for facet, param in facets.items()
+            for facet, param in declared.facets.items()
         )
+        attributes += f' data-sort-reviewed="{escape(record.data["reviewed"])}"'
+        badges = []
+        for key, (path, schema) in self._ratings(kind).items():
+            for value in facet_values(record, path):
+                attributes += f' data-sort-{escape(key)}="{self._rank(schema, value)}"'
+                badges.append(rating_badge(schema, value))
         facts = []
-        for facet in facets:
+        for facet in declared.facets:
             values = facet_values(record, facet)
-            # A link to another record is a filter, not a fact worth repeating on every entry.
-            if values and not self.catalogue.schemas.nested(kind, facet)[0].references:
+            info = self.catalogue.schemas.nested(kind, facet)[0]
+            # Entries show what the kind's box shows first (for a practice: countries, settings,
+            # instruments); a kind without a box shows its plain facets. Ratings are the badges.
+            shown_here = facet.partition(".")[0] in declared.glance if declared.glance else not info.references
+            if values and shown_here and info.format != "rating":
                 shown = ", ".join(escape(self.facet_label(kind, facet, v)) for v in values)
                 facts.append(f"<dt>{escape(self.facet_title(kind, facet))}</dt>\n<dd>{shown}</dd>\n")
         extra = "".join(f'<div class="lac-definition">{self.text.block(text)}</div>'
@@ -105,7 +149,7 @@ class IndexPage:
         facts_html = f'<dl class="lac-entry-facts">\n{"".join(facts)}</dl>' if facts else ""
         return (
             f'<li class="lac-entry" id="{escape(record.id)}"{attributes}>'
-            f'<a class="lac-entry-title" href="{escape(href)}">{name}</a>{original_html}'
+            f'<a class="lac-entry-title" href="{escape(href)}">{name}</a>{original_html}{"".join(badges)}'
             f'<p class="lac-summary">{self.text.inline(record.data["summary"])}</p>{extra}{facts_html}</li>'
         )
 
