@@ -8,7 +8,10 @@ from pathlib import Path
 
 from ..check.catalogue import Catalogue, Project
 from ..problems import Problem
+from ..render.compare import compare_data, compare_data_path, compared_kinds
 from ..render.glossary import abbreviations
+from ..render.markup import TextRenderer
+from ..render.record_page import RecordPage
 from ..render.pages import Page, build_pages
 from ..urls import Linker
 from .exports import data_files
@@ -33,6 +36,9 @@ def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = Non
     files = {**public, **redirect_files(catalogue, linker)}
     glossary = abbreviations(catalogue)
     pages = build_pages(catalogue, linker, cache_dir, glossary)
+    boxes = RecordPage(catalogue, linker, TextRenderer(glossary))
+    for kind in compared_kinds(catalogue):
+        files[compare_data_path(catalogue.schemas.kinds[kind].plural)] = compare_data(catalogue, linker, boxes, kind)
     pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue), None)
     return SitePlan(catalogue, pages, files, sorted(public), glossary)
 

@@ -12,6 +12,7 @@ from ..check.catalogue import Catalogue
 from ..load.records import Record
 from ..urls import Linker, index_src
 from .markup import TextRenderer, escape
+from .compare import MAX_COMPARED, compare_src
 from .record_page import rating_badge
 
 # The fields an index shows and filters by come from each kind's ``x-kind.facets``: field path ->
@@ -57,6 +58,10 @@ class IndexPage:
         entries = "".join(self._entry(src, kind, record) for record in records)
         sorts = "".join(f' data-sort-label-{key}="{escape(label)}" data-sort-order-{key}="{order}"'
                         for key, (label, order) in self._sort_keys(kind).items())
+        if declared.glance:  # compare.js offers a tick box per entry and a link to the comparison
+            sorts += f' data-compare="{escape(self.linker.href(src, compare_src(declared.plural)))}"'
+            sorts += f' data-compare-max="{MAX_COMPARED}"'
+
         # Each record is found through its own page; the list would only add duplicate hits.
         out += [f'<ul class="lac-index" data-kind="{escape(kind)}"{sorts} data-search-exclude>{entries}</ul>', ""]
         return "\n".join(out)

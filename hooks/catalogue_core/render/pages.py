@@ -17,6 +17,7 @@ from ..cache import CacheFile, cache_key
 from ..check.catalogue import Catalogue
 from ..load.records import Record
 from ..urls import Linker, index_src
+from .compare import compare_page, compare_src, compared_kinds
 from .glossary import abbreviations
 from .index_page import IndexPage
 from .markup import TextRenderer
@@ -55,6 +56,9 @@ def build_pages(
         src = index_src(kind.plural)
         meta: dict[str, str | list[str]] = {"title": kind.names}
         pages[src] = Page(src, front_matter(meta) + index_page.markdown(kind.kind), None)
+    for kind in compared_kinds(catalogue):
+        src = compare_src(catalogue.schemas.kinds[kind].plural)
+        pages[src] = Page(src, compare_page(catalogue, linker, kind), None)
     kept_pages.save()
     return pages
 

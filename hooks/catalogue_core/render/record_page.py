@@ -193,14 +193,24 @@ class RecordPage:
 
     # --- the at-a-glance box -----------------------------------------------------------------
 
-    def _glance_row(self, record: Record, name: str) -> list[tuple[str, str]]:
+    def glance_rows(self, record: Record, from_src: str) -> list[tuple[str, str]]:
+        """Every row of the record's box, ratings included, with links that work from the page
+        ``from_src`` (the comparison pages show the boxes of several records side by side)."""
+        kind = self.catalogue.schemas.kinds[record.kind]
+        fields = self.catalogue.schemas.fields[record.kind]
+        rows = [(self._glance_label(record, name), self._glance_value(record, name, from_src))
+                for name in kind.glance if name in record.data and self._rated_property(record, fields[name])]
+        return rows + [row for name in kind.glance for row in self._glance_row(record, name, from_src)]
+
+    def _glance_row(self, record: Record, name: str, from_src: str | None = None) -> list[tuple[str, str]]:
         """The box's row for a field, or for the records that link here ('practice.tools'); none when empty
         or when it is a rating, which stands beside the kind at the top of the page."""
         fields = self.catalogue.schemas.fields[record.kind]
+        from_src = from_src or record.src
         if name in fields:
             if name not in record.data or self._rated_property(record, fields[name]):
                 return []
-            return [(self._glance_label(record, name), self._glance_value(record, name))]
+            return [(self._glance_label(record, name), self._glance_value(record, name, from_src))]
         source_kind, _, field = name.partition(".")
         sources = [link.source for link in self.catalogue.backlinks.get(record.id, [])
                    if link.source.kind == source_kind and link.field == field]
@@ -208,26 +218,28 @@ class RecordPage:
             return []
         kind = self.catalogue.schemas.kinds[source_kind]
         label = kind.backlinks.get(field, kind.names)
-        return [(label, ", ".join(self._record_link(record.src, s) for s in sources))]
+        return [(label, ", ".join(self._record_link(from_src, s) for s in sources))]
 
     def _glance_label(self, record: Record, name: str) -> str:
         info = self.catalogue.schemas.fields[record.kind][name]
         rated = self._rated_property(record, info)
         return str(rated[1].get("title", info.title)) if rated else info.title
 
-    def _glance_value(self, record: Record, name: str) -> str:
+    def _glance_value(self, record: Record, name: str, from_src: str | None = None) -> str:
         """A field as the box shows it: a rating as a badge that links to its section, a long text as its
         first sentence with a link to the rest, links to records, and short values as in the facts."""
         info = self.catalogue.schemas.fields[record.kind][name]
         value = record.data[name]
-        anchor = f"#{_slug(info.title)}"
+        from_src = from_src or record.src
+        page = "" if from_src == record.src else self.linker.href(from_src, record.src)
+        anchor = f"{page}#{_slug(info.title)}"
         rated = self._rated_property(record, info)
         if rated:
             key, schema = rated
             return rating_badge(schema, str(value[key]), anchor)
         if info.references:
             targets = [self.catalogue.by_id[i] for i in (value if isinstance(value, list) else [value])]
-            return ", ".join(self._record_link(record.src, t) for t in targets)
+            return ", ".join(self._record_link(from_src, t) for t in targets)
         if info.is_markdown and not info.is_list:
             return f'{escape(first_sentence(value))} <a href="{anchor}">More on {escape(info.title.lower())}</a>'
         return self._fact_value(record, info, value)

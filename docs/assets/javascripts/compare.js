@@ -1,0 +1,141 @@
+/* Records side by side (hooks/catalogue_core/render/compare.py).
+ *
+ * On an index page whose list names a comparison page (data-compare), every entry gets a tick box
+ * and the list a "Compare" link to that page with the ticked ids: /compare/tools/?ids=a,b.
+ * On the comparison page, the table is built from compare/<kind>.json, which holds every record's
+ * at-a-glance rows as HTML the build rendered and cleaned. The address alone says what is
+ * compared, so it can be shared. Without JavaScript both pages say what to do instead.
+ */
+(function () {
+  "use strict";
+
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attributes[name];
+      else node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function idsFromAddress(max) {
+    var seen = [];
+    (new URLSearchParams(location.search).get("ids") || "").split(",").forEach(function (id) {
+      id = id.trim();
+      if (id && seen.indexOf(id) < 0 && seen.length < max) seen.push(id);
+    });
+    return seen;
+  }
+
+  function withIds(href, ids) {
+    // Commas stay commas, so the shared address reads ?ids=vera-2r,trap-18.
+    var url = new URL(href, location.href);
+    return url.pathname + (ids.length ? "?ids=" + ids.map(encodeURIComponent).join(",") : "");
+  }
+
+  // --- the index page: tick boxes and the link ---------------------------------------------
+
+  function offerTicks(list) {
+    var max = Number(list.getAttribute("data-compare-max")) || 4;
+    var target = list.getAttribute("data-compare");
+    var chosen = [];
+    var status = el("span", {class: "lac-compare-status"});
+    var link = el("a", {class: "md-button lac-compare-link", text: "Compare"});
+    var bar = el("p", {class: "lac-compare-bar", role: "status"}, [status, link]);
+    list.parentNode.insertBefore(bar, list);
+
+    function update() {
+      status.textContent = chosen.length + " of at most " + max + " chosen to compare";
+      if (chosen.length >= 2) {
+        link.setAttribute("href", withIds(target, chosen));
+        link.removeAttribute("aria-disabled");
+      } else {
+        link.removeAttribute("href");
+        link.setAttribute("aria-disabled", "true");
+      }
+      list.querySelectorAll("input.lac-compare-tick").forEach(function (box) {
+        box.disabled = !box.checked && chosen.length >= max;
+      });
+    }
+
+    list.querySelectorAll("li.lac-entry").forEach(function (entry) {
+      var title = entry.querySelector(".lac-entry-title");
+      var box = el("input", {type: "checkbox", class: "lac-compare-tick", value: entry.id,
+                             "aria-label": "Compare " + (title ? title.textContent.trim() : entry.id)});
+      box.addEventListener("change", function () {
+        var at = chosen.indexOf(entry.id);
+        if (box.checked && at < 0) chosen.push(entry.id);
+        if (!box.checked && at >= 0) chosen.splice(at, 1);
+        update();
+      });
+      entry.appendChild(el("label", {class: "lac-compare-label"}, [box, document.createTextNode(" Compare")]));
+    });
+    update();
+  }
+
+  // --- the comparison page -------------------------------------------------------------------
+
+  function showTable(box) {
+    var max = Number(box.getAttribute("data-max")) || 4;
+    var noun = box.getAttribute("data-noun") || "records";
+    var index = box.getAttribute("data-index");
+    var ids = idsFromAddress(max);
+    var help = box.querySelector(".lac-compare-help");
+    if (ids.length === 0) return; // the help text says how to choose
+    fetch(box.getAttribute("data-compare-data"))
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        var found = ids.filter(function (id) { return data.records[id]; });
+        var missing = ids.filter(function (id) { return !data.records[id]; });
+        if (help) help.hidden = found.length > 0;
+        if (missing.length) {
+          box.appendChild(el("p", {class: "lac-compare-missing",
+            text: "Not found, perhaps renamed: " + missing.join(", ") + "."}));
+        }
+        if (!found.length) return;
+        var labels = [];
+        found.forEach(function (id) {
+          data.records[id].rows.forEach(function (row) { if (labels.indexOf(row[0]) < 0) labels.push(row[0]); });
+        });
+        var head = el("tr", {}, [el("td", {})]);
+        found.forEach(function (id) {
+          var record = data.records[id];
+          var others = found.filter(function (other) { return other !== id; });
+          head.appendChild(el("th", {scope: "col"}, [
+            el("a", {href: record.href, text: record.title}),
+            el("br"),
+            el("a", {class: "lac-compare-remove", href: withIds(location.href, others),
+                     "aria-label": "Remove " + record.title + " from the comparison", text: "Remove"})
+          ]));
+        });
+        var body = el("tbody");
+        labels.forEach(function (label) {
+          var row = el("tr", {}, [el("th", {scope: "row", text: label})]);
+          found.forEach(function (id) {
+            var cell = el("td");
+            var match = data.records[id].rows.filter(function (r) { return r[0] === label; })[0];
+            // The build rendered and cleaned this HTML (render/record_page.py); it holds no script.
+            if (match) cell.innerHTML = match[1]; else cell.textContent = "—";
+            row.appendChild(cell);
+          });
+          body.appendChild(row);
+        });
+        var table = el("table", {class: "lac-compare-table"}, [
+          el("caption", {text: "Comparing " + found.length + " " + noun}), el("thead", {}, [head]), body]);
+        box.appendChild(el("div", {class: "lac-compare-scroll", role: "region", tabindex: "0",
+                                   "aria-label": "Comparison table"}, [table]));
+        if (found.length < max) {
+          box.appendChild(el("p", {}, [el("a", {href: index, text: "Choose other " + noun + " to compare"})]));
+        }
+      })
+      .catch(function () {
+        box.appendChild(el("p", {text: "The comparison could not be loaded; reload the page to try again."}));
+      });
+  }
+
+  var list = document.querySelector("ul.lac-index[data-compare]");
+  if (list) offerTicks(list);
+  var box = document.querySelector(".lac-compare[data-compare-data]");
+  if (box) showTable(box);
+})();
