@@ -172,12 +172,14 @@ class WatchedPage:
 
 @pytest.fixture
 def open_site(browser: Any, axe_source: str) -> Iterator[Callable[..., WatchedPage]]:
-    """``open_site(base_url)`` gives a fresh, watched tab on that site: desktop size, or ``mobile=True``."""
+    """``open_site(base_url)`` gives a fresh, watched tab on that site: desktop size, or ``mobile=True``;
+    ``dark=True`` makes the system ask for a dark colour scheme; ``height`` sets the window's height."""
     contexts = []
 
-    def open_(base: str, mobile: bool = False) -> WatchedPage:
-        size = {"width": 375, "height": 740} if mobile else {"width": 1280, "height": 900}
-        context = browser.new_context(viewport=size, reduced_motion="reduce", is_mobile=mobile, has_touch=mobile)
+    def open_(base: str, mobile: bool = False, dark: bool = False, height: int | None = None) -> WatchedPage:
+        size = {"width": 375, "height": height or 740} if mobile else {"width": 1280, "height": height or 900}
+        context = browser.new_context(viewport=size, reduced_motion="reduce", is_mobile=mobile, has_touch=mobile,
+                                      color_scheme="dark" if dark else "light")
         contexts.append(context)
         page = context.new_page()
         watched = WatchedPage(page, base, axe_source)

@@ -2,7 +2,8 @@
 
 Page types: the home page, every hand-written page, each kind's index (the glossary is the terms
 index), a record of each kind (the meeting's record is the meeting hub), the 404 page, search open
-with results, and an index with filters applied. Rules run: axe's tags wcag2a, wcag2aa, wcag21a and
+with results, and an index with filters applied; in the light and the dark colour scheme, on a
+desk and on a phone. Rules run: axe's tags wcag2a, wcag2aa, wcag21a and
 wcag21aa. Fixes for stock Material live in docs/assets/stylesheets/accessibility.css.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from site_scan import is_redirect
 
 from browser.conftest import Served, WatchedPage
@@ -69,6 +71,7 @@ def test_an_index_with_filters_applied_has_no_violation(
     filters = tab.page.locator("form.lac-filters")
     assert filters.is_visible(), "the practices index shows no filters"
     count = tab.page.locator(".lac-count").inner_text()
+    tab.page.locator("form.lac-filters details.lac-facet > summary").first.click()  # open the first group
     tab.page.locator("form.lac-filters input[type=checkbox]").first.check()
     assert tab.page.locator(".lac-count").inner_text() != count
     found = tab.axe()
@@ -90,4 +93,24 @@ def test_small_screens_have_no_violation(served: Served, open_site: Callable[...
     found = tab.axe()
     if found:
         violations["/ with the navigation drawer open (375 px)"] = found
+    assert violations == {}, "\n" + _describe(violations)
+
+
+@pytest.mark.parametrize("mobile", [False, True], ids=["1280", "375"])
+def test_the_dark_scheme_has_no_violation(
+    mobile: bool, served: Served, open_site: Callable[..., WatchedPage]
+) -> None:
+    """The system asks for dark colours: every page type, and an index whose filters match nothing."""
+    tab = open_site(served.url, mobile=mobile, dark=True)
+    violations = {}
+    for path in [*page_types(served), "practices/?country=XX&setting=probation"]:
+        tab.goto(path)
+        assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        if path.startswith("practices/?"):
+            if mobile:
+                tab.page.click(".lac-filter-toggle")
+            tab.page.locator("details.lac-facet > summary").first.click()
+        found = tab.axe()
+        if found:
+            violations[f"/{path} (dark, {'375' if mobile else '1280'} px)"] = found
     assert violations == {}, "\n" + _describe(violations)

@@ -63,6 +63,9 @@ def test_filters_by_keyboard_alone(served: Served, open_site: Callable[[str], Wa
     total = entries.count()
     count_text = tab.page.locator(".lac-count").inner_text()
 
+    tab_to(tab, "form.lac-filters details.lac-facet > summary")  # each filter group is folded
+    assert focus_is_visible(tab), "the focused filter group shows no focus indicator"
+    tab.page.keyboard.press("Enter")
     tab_to(tab, "form.lac-filters input[type=checkbox]")
     assert focus_is_visible(tab), "the focused filter shows no focus indicator"
     tab.page.keyboard.press("Space")

@@ -4,12 +4,14 @@
  * than the page but cannot take focus, so someone using a keyboard could not reach the columns
  * out of view. A wrapper that overflows becomes a focusable region named after its table; one
  * that fits stays out of the tab order. Material adds the wrappers itself when a page loads, so
- * this runs on each page Material shows, and again when the window changes size.
+ * this runs on each page Material shows, and again when the window changes size. Code blocks
+ * (pre > code) that are wider than a phone's screen scroll the same way and get the same treatment.
  */
 (function () {
   "use strict";
 
   function nameOf(wrap) {
+    if (wrap.tagName === "CODE") return "Code";
     var caption = wrap.querySelector("caption");
     if (caption) return caption.textContent.trim();
     for (var node = wrap; node; node = node.previousElementSibling || node.parentElement) {
@@ -20,7 +22,7 @@
   }
 
   function update() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code").forEach(function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
         wrap.tabIndex = 0;
         wrap.setAttribute("role", "region");

@@ -11,8 +11,8 @@ from ..problems import Problem
 from ..render.compare import compare_data, compare_data_path, compared_kinds
 from ..render.glossary import abbreviations
 from ..render.markup import TextRenderer
-from ..render.record_page import RecordPage
 from ..render.pages import Page, build_pages
+from ..render.record_page import RecordPage
 from ..urls import Linker
 from .exports import data_files
 from .feeds import feed_files

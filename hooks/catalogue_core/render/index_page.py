@@ -11,8 +11,8 @@ from __future__ import annotations
 from ..check.catalogue import Catalogue
 from ..load.records import Record
 from ..urls import Linker, index_src
-from .markup import TextRenderer, escape
 from .compare import MAX_COMPARED, compare_src
+from .markup import TextRenderer, escape
 from .record_page import rating_badge
 
 # The fields an index shows and filters by come from each kind's ``x-kind.facets``: field path ->

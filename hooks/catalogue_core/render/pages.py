@@ -56,9 +56,9 @@ def build_pages(
         src = index_src(kind.plural)
         meta: dict[str, str | list[str]] = {"title": kind.names}
         pages[src] = Page(src, front_matter(meta) + index_page.markdown(kind.kind), None)
-    for kind in compared_kinds(catalogue):
-        src = compare_src(catalogue.schemas.kinds[kind].plural)
-        pages[src] = Page(src, compare_page(catalogue, linker, kind), None)
+    for compared in compared_kinds(catalogue):
+        src = compare_src(catalogue.schemas.kinds[compared].plural)
+        pages[src] = Page(src, compare_page(catalogue, linker, compared), None)
     kept_pages.save()
     return pages
 
