@@ -135,6 +135,8 @@ def _line_of(project_root: Path, name: str, needle: str) -> int:
      "properties.countries.x-format: 'countries' is not a x-format the catalogue can render; use one of: "),
     ("practice.json", '"countries": "country"', '"contries": "country"', '"contries": "country"',
      "x-kind.facets.contries: 'contries' is not a field of this kind. Did you mean 'countries'?"),
+    ("practice.json", '"x-format": "rating"', '"x-role": "name"', '"evidence": {',
+     "properties.evidence: a field whose values are groups of fields needs an x-format the catalogue can render"),
 ])
 def test_a_broken_schema_is_reported_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
                                                  old: str, new: str, needle: str, expected: str) -> None:

@@ -352,6 +352,12 @@ class Schemas:
                 for key, value, allowed in (("x-place", info.place, PLACES), ("x-format", info.format, FORMATS)):
                     if value is not None and value not in allowed:
                         problem(at + (key,), _unknown(key, value, allowed))
+                shaped = info.schema.get("type") == "object" or (
+                    info.is_list and self.resolve(info.schema.get("items", {}), f"{kind}.json").get("type") == "object")
+                if shaped and not info.format and info.place not in ("frame", "hidden"):
+                    problem(at, "a field whose values are groups of fields needs an x-format the catalogue can "
+                            f"render ({', '.join(sorted(SECTION_FORMATS | {'translations'}))}), or \"x-place\": "
+                            "\"hidden\" to keep it off the page.")
                 for role in info.roles:
                     if role not in ROLES:
                         problem(at + ("x-role",), _unknown("x-role", role, ROLES))

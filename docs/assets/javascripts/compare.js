@@ -46,6 +46,8 @@
     list.parentNode.insertBefore(bar, list);
 
     function update() {
+      // The bar appears once something is ticked, so it never pushes the first result down.
+      bar.hidden = chosen.length === 0;
       status.textContent = chosen.length + " of at most " + max + " chosen to compare";
       if (chosen.length >= 2) {
         link.setAttribute("href", withIds(target, chosen));
