@@ -1,6 +1,7 @@
 /* The "page not found" page: offer the records whose address is closest to the one asked for.
  *
- * catalogue.json at the site's root lists every record with its site-relative url. An address
+ * records.json at the site's root lists every record's id, kind, title and site-relative url
+ * (catalogue.json has all their fields, too much to fetch for a wrong address). An address
  * such as /practices/aarhus-modle/ is compared with every record's: the edit distance between the
  * last parts (aarhus-modle, aarhus-model), records of the same kind first. Only close matches are
  * offered. Also turns on a button that opens Material's search.
@@ -66,7 +67,7 @@
     var box = document.querySelector(".lac-not-found-suggest");
     if (!box || !window.fetch) return;
     var root = siteRoot();
-    fetch(new URL("catalogue.json", root).href).then(function (response) {
+    fetch(new URL("records.json", root).href).then(function (response) {
       return response.ok ? response.json() : {records: []};
     }).then(function (catalogue) {
       var found = suggest(catalogue.records || [], root);

@@ -41,6 +41,14 @@ def catalogue_json(catalogue: Catalogue, record_lines: list[str]) -> str:
     return "{\n" + "\n".join(fields) + '\n "records": [\n' + records + "\n ]\n}\n"
 
 
+def records_json(catalogue: Catalogue) -> str:
+    """Every record's id, kind, title and site-relative url, one to a line: what a page needs to
+    name or find records (the 404 page's suggestions) without fetching every field."""
+    lines = [json.dumps({"id": r.id, "kind": r.kind, "title": r.title, "url": r.url}, ensure_ascii=False)
+             for r in catalogue.records]
+    return '{"records": [\n' + ",\n".join(lines) + "\n]}\n"
+
+
 def csv_columns(catalogue: Catalogue, kind: str) -> list[str]:
     return ["id", "kind", "title", "url"] + [f for f in catalogue.schemas.fields[kind] if f != "title"]
 
@@ -81,7 +89,7 @@ def data_files(catalogue: Catalogue) -> dict[str, str]:
         json_line, csv_row = record_lines(catalogue, record)
         json_lines.append(json_line)
         csv_rows[record.kind].append(csv_row)
-    files = {"catalogue.json": catalogue_json(catalogue, json_lines)}
+    files = {"catalogue.json": catalogue_json(catalogue, json_lines), "records.json": records_json(catalogue)}
     for kind in kinds.values():
         files[f"data/{kind.plural}.csv"] = "".join(csv_rows[kind.kind])
     for name, document in sorted(catalogue.schemas.documents.items()):

@@ -46,6 +46,8 @@ def open_data_markdown(catalogue: Catalogue) -> str:
         "|---|---|",
         f"| [catalogue.json](catalogue.json) | all {len(catalogue.records)} records with every field, "
         "plus `id`, `kind`, `title` and a site-relative `url` |",
+        "| [records.json](records.json) | only `id`, `kind`, `title` and `url` of every record: a small list to "
+        "find records by |",
     ]
     for kind in kinds:
         out.append(f"| [data/{kind.plural}.csv](data/{kind.plural}.csv) | {len(catalogue.of_kind(kind.kind))} "
