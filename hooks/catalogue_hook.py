@@ -25,6 +25,7 @@ from catalogue_core.catalogue import Project, load_catalogue
 from catalogue_core.csp import with_policy
 from catalogue_core.markup import GlossaryAbbrExtension
 from catalogue_core.problems import format_report
+from catalogue_core.publish_settings import missing_settings_notice
 from catalogue_core.search_names import add_names
 from catalogue_core.site import SitePlan, check_published_urls, plan_site
 from catalogue_core.urls import Linker
@@ -55,6 +56,14 @@ def _inline_scripts_allowed(config: MkDocsConfig) -> bool:
     return _command["name"] == "serve" or "material/offline" in config.plugins
 
 
+def on_config(config: MkDocsConfig) -> None:
+    # Without a repository there is nothing to edit in: MkDocs would join edit_uri onto a missing
+    # repo_url and give every page a relative, dead "edit" link (mkdocs/structure/pages.py,
+    # `_set_edit_url`: `urljoin(repo_url or '', src_uri)`).
+    if not config.repo_url:
+        config.edit_uri = None
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     # Loading and planning make tens of thousands of objects that all live until the build ends. The
     # cyclic garbage collector would walk the growing heap again and again meanwhile, for nothing; it
@@ -80,6 +89,9 @@ def _pre_build(config: MkDocsConfig) -> None:
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))
     setattr(config, _PLAN, plan)
+    notice = missing_settings_notice(config.site_url, config.repo_url)
+    if notice and _command["name"] == "build":
+        log.info(notice)
     # Same records, same site, byte for byte: MkDocs stamps the sitemap and its gzip header with
     # the build time unless SOURCE_DATE_EPOCH is set, so the records' newest review date stands in.
     os.environ["SOURCE_DATE_EPOCH"] = str(catalogue.newest_review_epoch)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+from .addresses import atom_id, file_address
 from .catalogue import Catalogue
 from .citation import CATALOGUE_NAME, EDITORS
 from .markup import safe_href
 from .records import Record
-from .urls import Linker, record_src
+from .urls import Linker
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_FEED = "feed.xml"
@@ -28,10 +29,10 @@ def _timestamp(date: str) -> str:
     return f"{date}T00:00:00Z"
 
 
-def _feed(title: str, feed_url: str, alternate: str, updated: str) -> ET.Element:
+def _feed(title: str, feed_id: str, feed_url: str, alternate: str, updated: str) -> ET.Element:
     feed = ET.Element("feed", xmlns=ATOM)
     ET.SubElement(feed, "title").text = title
-    ET.SubElement(feed, "id").text = feed_url
+    ET.SubElement(feed, "id").text = feed_id
     ET.SubElement(feed, "updated").text = _timestamp(updated)
     ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
     ET.SubElement(feed, "link", rel="alternate", type="text/html", href=alternate)
@@ -58,22 +59,22 @@ def site_feed(catalogue: Catalogue, linker: Linker) -> str:
     """New and updated records, newest review first."""
     records = sorted(catalogue.records, key=lambda r: (str(r.data["reviewed"]), r.id), reverse=True)[:MAX_ENTRIES]
     newest = str(records[0].data["reviewed"]) if records else "1970-01-01"
-    feed = _feed(f"{CATALOGUE_NAME}: new and updated records", linker.absolute_file(SITE_FEED),
-                 linker.absolute("index.md"), newest)
+    # Addresses are absolute with SITE_URL, else relative to the feed (addresses.py).
+    feed = _feed(f"{CATALOGUE_NAME}: new and updated records", atom_id(linker, SITE_FEED),
+                 file_address(linker, SITE_FEED, SITE_FEED), file_address(linker, SITE_FEED, ""), newest)
     for record in records:
-        url = linker.absolute(record_src(record.kind, record.id))
-        _entry(feed, url, f"{record.title} ({record.kind})", url, str(record.data["reviewed"]),
-               str(record.data["summary"]))
+        _entry(feed, atom_id(linker, record.url), f"{record.title} ({record.kind})",
+               file_address(linker, SITE_FEED, record.url), str(record.data["reviewed"]), str(record.data["summary"]))
     return _serialise(feed)
 
 
 def meeting_feed(record: Record, linker: Linker) -> str:
     """A meeting's follow-up material, newest addition first."""
-    page = linker.absolute(record_src(record.kind, record.id))
+    path = meeting_feed_path(record)
     items = sorted(record.data.get("follow_up", []), key=lambda i: (i["added"], i["url"]), reverse=True)
     newest = items[0]["added"] if items else str(record.data["reviewed"])
-    feed = _feed(f"Follow-up material: {record.title}", linker.absolute_file(meeting_feed_path(record)),
-                 page, newest)
+    feed = _feed(f"Follow-up material: {record.title}", atom_id(linker, path), file_address(linker, path, path),
+                 file_address(linker, path, record.url), newest)
     for item in items:
         url = safe_href(item["url"])
         if url is None:  # the schema admits only http(s) addresses; never pass anything else on

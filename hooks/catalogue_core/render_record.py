@@ -12,6 +12,7 @@ import html
 from functools import lru_cache
 from typing import Any, Callable
 
+from .addresses import MARK, PageAddress
 from .catalogue import Catalogue, Link
 from .citation import bibtex, plain_citation
 from .feeds import meeting_feed_path
@@ -256,16 +257,16 @@ class RecordPage:
         return f'<ol class="lac-sources">{"".join(items)}</ol>'
 
     def _citation(self, record: Record) -> str:
-        url = self.linker.absolute(record_src(record.kind, record.id))
-        return (f'<p class="lac-cite">{escape(plain_citation(record, url))}</p>'
-                f"<details><summary>BibTeX</summary><pre><code>{escape(bibtex(record, url))}</code></pre></details>")
+        address = PageAddress(self.linker, record_src(record.kind, record.id))  # with or without SITE_URL
+        return (f'<p class="lac-cite">{address.fill(plain_citation(record, MARK))}</p>'
+                f"<details><summary>BibTeX</summary><pre><code>{address.fill(bibtex(record, MARK))}</code></pre>"
+                "</details>")
 
     def _footer(self, record: Record) -> str:
         kind_index = self.linker.href(record_src(record.kind, record.id), index_src(record.kind))
-        permanent = self.linker.absolute(record_src(record.kind, record.id))
+        permanent = PageAddress(self.linker, record_src(record.kind, record.id))
         return (f'<p class="lac-meta" data-search-exclude>Last reviewed {time_element(record.data["reviewed"])} · '
-                f'Permanent link <a class="lac-permalink" href="{escape(permanent)}">{escape(permanent)}</a> '
-                f'<button type="button" class="lac-copy" data-copy="{escape(permanent)}" hidden>Copy link</button> · '
+                f'Permanent link {permanent.link_html()} · '
                 f'Record id <code>{escape(record.id)}</code> · '
                 f'<a href="{escape(kind_index)}">All {escape(KIND_NAMES[record.kind][1].lower())}</a></p>')
 
