@@ -6,19 +6,17 @@ byte for byte (no timestamps, stable order, ``\\n`` line ends).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
 
+from . import spreadsheets
 from .cache_file import CacheFile, cache_key
 from .catalogue import Catalogue
 from .records import Record
 from .schemas import KINDS
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
-LIST_SEPARATOR = "; "
 
 
 def record_export(record: Record) -> dict[str, Any]:
@@ -30,72 +28,51 @@ def record_export(record: Record) -> dict[str, Any]:
     return out
 
 
-def catalogue_json(record_lines: list[str]) -> str:
+def catalogue_json(record_lines: list[str], site_url: str = "") -> str:
     """The whole catalogue as one JSON document, one record to a line (``record_lines``, each a record
     as JSON), so a change to a record shows as a change to its line. Written piece by piece because
-    ``json.dumps`` with ``indent`` falls back to its pure-Python encoder, several times slower."""
-    head = {
+    ``json.dumps`` with ``indent`` falls back to its pure-Python encoder, several times slower.
+    With ``site_url``, it says where the site is published: records' ``url`` is relative to it."""
+    head: dict[str, Any] = {
         "name": "Lone Actors Practice Catalogue",
         "licence": LICENCE,
         "schemas": {kind: f"schema/{kind}.json" for kind in KINDS},
     }
+    if site_url:
+        head["site_url"] = site_url
     fields = [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}," for key, value in head.items()]
     records = ",\n".join(f"  {line}" for line in record_lines)
     return "{\n" + "\n".join(fields) + '\n "records": [\n' + records + "\n ]\n}\n"
 
 
-def csv_columns(catalogue: Catalogue, kind: str) -> list[str]:
-    return ["id", "kind", "title", "url"] + [f for f in catalogue.schemas.fields[kind] if f != "title"]
+def record_lines(record: Record, csv_columns: list[spreadsheets.Column], site_url: str) -> tuple[str, str]:
+    """A record's line in catalogue.json and its row in its kind's CSV file (spreadsheets.py)."""
+    return json.dumps(record_export(record), ensure_ascii=False), spreadsheets.line(
+        spreadsheets.row(record, csv_columns, site_url))
 
 
-def csv_cell(value: Any) -> str:
-    """Text as is; lists of plain values joined with '; '; anything nested as compact JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (str, int, float)):
-        return str(value)
-    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and LIST_SEPARATOR not in str(v)
-                                       for v in value):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def csv_line(cells: list[str]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(cells)
-    return buffer.getvalue()
-
-
-def record_lines(catalogue: Catalogue, record: Record) -> tuple[str, str]:
-    """A record's line in catalogue.json and its row in its kind's CSV file."""
-    exported = record_export(record)
-    row = [csv_cell(exported.get(column)) for column in csv_columns(catalogue, record.kind)]
-    return json.dumps(exported, ensure_ascii=False), csv_line(row)
-
-
-def data_files(catalogue: Catalogue, cache_dir: Path | None = None) -> dict[str, str]:
+def data_files(catalogue: Catalogue, cache_dir: Path | None = None, site_url: str = "") -> dict[str, str]:
     """Site path -> file content for every open-data file. With ``cache_dir``, each record's line and
     row are kept there between builds (cache_file.py): they are a pure function of the record's file,
-    the schemas (the CSV columns) and our code."""
+    the schemas (the CSV columns), the site URL (the CSV's url column) and our code."""
     kept = CacheFile(cache_dir, "record-exports",
-                     cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False)))
+                     cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False), site_url))
     json_lines: list[str] = []
-    csv_rows: dict[str, list[str]] = {kind: [csv_line(csv_columns(catalogue, kind))] for kind in KINDS}
+    csv_columns = {kind: spreadsheets.columns(catalogue.schemas, kind) for kind in KINDS}
+    csv_rows = {kind: [spreadsheets.line(spreadsheets.header(catalogue.schemas, kind))] for kind in KINDS}
     for record in catalogue.records:
         key = record.source_key
         lines = kept.get(key) if key else None
         if lines is None:
-            lines = record_lines(catalogue, record)
+            lines = record_lines(record, csv_columns[record.kind], site_url)
             if key:
                 kept.put(key, lines)
         json_lines.append(lines[0])
         csv_rows[record.kind].append(lines[1])
     kept.save()
-    files = {"catalogue.json": catalogue_json(json_lines)}
+    files = {"catalogue.json": catalogue_json(json_lines, site_url)}
     for kind, plural in KINDS.items():
-        files[f"data/{plural}.csv"] = "".join(csv_rows[kind])
+        files[f"data/{plural}.csv"] = spreadsheets.csv_file(csv_rows[kind])
     for name, document in sorted(catalogue.schemas.documents.items()):
         files[f"schema/{name}"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return files
