@@ -205,3 +205,16 @@ def test_the_open_data_page_links_every_file_and_describes_every_field(site: Pat
         assert f'href="../schema/{kind}.json"' in html
     assert 'href="../catalogue.json"' in html
     assert "<code>lone_actor_suitability</code>" in html and "<code>follow_up</code>" in html
+
+
+def test_every_feed_carries_its_stylesheet_and_a_note_for_browsers(site: Path) -> None:
+    for path, href in (("feed.xml", "assets/stylesheets/feed.css"),
+                       ("meetings/example-meeting/feed.xml", "../../assets/stylesheets/feed.css")):
+        text = (site / path).read_text(encoding="utf-8")
+        assert text.splitlines()[1] == f'<?xml-stylesheet type="text/css" href="{href}"?>', path
+        assert (site / path).parent.joinpath(href).resolve().is_file()
+        assert "text/xsl" not in text
+        feed = ET.parse(site / path).getroot()
+        note = feed.find("{http://www.w3.org/1999/xhtml}div")
+        assert note is not None and note.get("class") == "reader-note"
+        assert [child.tag for child in feed][:2] == [f"{ATOM}title", "{http://www.w3.org/1999/xhtml}div"]

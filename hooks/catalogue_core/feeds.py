@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 from .addresses import atom_id, file_address
 from .catalogue import Catalogue
 from .citation import CATALOGUE_NAME, EDITORS
+from .feed_reading import add_reader_note, stylesheet_instruction
 from .markup import safe_href
 from .records import Record
 from .urls import Linker
@@ -50,9 +51,10 @@ def _entry(feed: ET.Element, entry_id: str, title: str, link: str, updated: str,
     ET.SubElement(entry, "summary").text = summary
 
 
-def _serialise(feed: ET.Element) -> str:
+def _serialise(feed: ET.Element, path: str) -> str:
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + stylesheet_instruction(path)
+            + ET.tostring(feed, encoding="unicode") + "\n")
 
 
 def site_feed(catalogue: Catalogue, linker: Linker) -> str:
@@ -65,7 +67,9 @@ def site_feed(catalogue: Catalogue, linker: Linker) -> str:
     for record in records:
         _entry(feed, atom_id(linker, record.url), f"{record.title} ({record.kind})",
                file_address(linker, SITE_FEED, record.url), str(record.data["reviewed"]), str(record.data["summary"]))
-    return _serialise(feed)
+    add_reader_note(feed, f"new and updated records in the {CATALOGUE_NAME}", file_address(linker, SITE_FEED, ""),
+                    "open the catalogue")
+    return _serialise(feed, SITE_FEED)
 
 
 def meeting_feed(record: Record, linker: Linker) -> str:
@@ -81,7 +85,9 @@ def meeting_feed(record: Record, linker: Linker) -> str:
             continue
         summary = f"{item['type'].capitalize()}, {item['date']}." + (f" {item['note']}" if "note" in item else "")
         _entry(feed, url, item["title"], url, item["added"], summary)
-    return _serialise(feed)
+    add_reader_note(feed, f"follow-up material for the meeting \u201c{record.title}\u201d",
+                    file_address(linker, path, record.url), "open the meeting's page")
+    return _serialise(feed, path)
 
 
 def feed_files(catalogue: Catalogue, linker: Linker) -> dict[str, str]:
