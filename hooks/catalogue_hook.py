@@ -8,7 +8,8 @@ The planned site is handed from one event to the next on the build's own config 
 never in this module: ``mkdocs serve`` reuses this module without reloading it, and makes a
 new config for every rebuild (research/ecosystem.md, section 2).
 
-``on_post_page`` and ``on_post_template`` give every HTML page its Content-Security-Policy.
+``on_post_page`` and ``on_post_template`` give every HTML page its Content-Security-Policy;
+``on_post_build`` writes ``_headers`` with the policy for the response headers (static_host.py).
 
 Sibling modules are imported at the top: MkDocs puts this folder on ``sys.path`` only while it
 loads the hook.
@@ -28,6 +29,7 @@ from catalogue_core.problems import format_report
 from catalogue_core.publish_settings import missing_settings_notice
 from catalogue_core.search_names import add_names
 from catalogue_core.site import SitePlan, check_published_urls, plan_site
+from catalogue_core.static_host import headers_file, page_script_sources
 from catalogue_core.urls import Linker
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -36,6 +38,7 @@ from mkdocs.structure.files import File, Files
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _PLAN = "_lone_actors_site_plan"  # attribute of the build's config that carries the plan
+_SCRIPT_SOURCES = "_lone_actors_script_sources"  # ... and the script sources the pages' policies allow
 
 # The one piece of module state, fixed for the life of the process: whether it is `mkdocs serve`.
 _command = {"name": "build"}
@@ -89,6 +92,7 @@ def _pre_build(config: MkDocsConfig) -> None:
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))
     setattr(config, _PLAN, plan)
+    setattr(config, _SCRIPT_SOURCES, set())
     notice = missing_settings_notice(config.site_url, config.repo_url)
     if notice and _command["name"] == "build":
         log.info(notice)
@@ -127,6 +131,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    if not _inline_scripts_allowed(config):  # headers are for a served site; serve and file:// have none
+        assets = [p.relative_to(site).as_posix() for p in (site / "assets").rglob("*") if p.is_file()]
+        (site / "_headers").write_text(headers_file(getattr(config, _SCRIPT_SOURCES), assets), encoding="utf-8")
     # Runs after Material's search plugin has written its index (hooks follow plugins).
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
@@ -136,14 +144,21 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
-    return with_policy(output, inline_scripts_allowed=_inline_scripts_allowed(config))
+    return _with_policy(output, config)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # 404.html is rendered from a theme template, not a page; sitemap.xml is a template too.
     if not template_name.endswith(".html"):
         return output_content
-    return with_policy(output_content, inline_scripts_allowed=_inline_scripts_allowed(config))
+    return _with_policy(output_content, config)
+
+
+def _with_policy(page: str, config: MkDocsConfig) -> str:
+    """The page with its policy; what the policy allows is noted for the site's ``_headers``."""
+    page = with_policy(page, inline_scripts_allowed=_inline_scripts_allowed(config))
+    getattr(config, _SCRIPT_SOURCES).update(page_script_sources(page))
+    return page
 
 
 def _vendored_files(config: MkDocsConfig) -> list[File]:
