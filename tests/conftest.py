@@ -112,7 +112,7 @@ def snapshot_project(dest: Path) -> Path:
     return dest
 
 
-def build_real_site(project_dir: Path, site_dir: Path | None = None) -> Path:
+def build_real_site(project_dir: Path, site_dir: Path | None = None, settings: dict[str, str] | None = None) -> Path:
     """The project's own site (practices/ and docs/), from a snapshot, built into ``site_dir``.
 
     Fails, never skips, when the records or pages are not valid: the real site is what ships.
@@ -126,7 +126,7 @@ def build_real_site(project_dir: Path, site_dir: Path | None = None) -> Path:
         pytest.fail("The project's records are invalid, so its site cannot be checked (run `make check`):\n"
                     + format_report(problems))
     try:
-        return build_site(project_dir, site_dir)
+        return build_site(project_dir, site_dir, settings)
     except Abort as error:
         pytest.fail(f"`mkdocs build --strict` of the project failed ({error}); run `make build` to see why.")
 

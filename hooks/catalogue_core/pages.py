@@ -80,11 +80,12 @@ def record_page_cache(cache_dir: Path | None, catalogue: Catalogue, linker: Link
                       glossary: dict[str, str]) -> CacheFile:
     """Record pages kept between builds. A page is a pure function of its ``page_inputs`` and of what
     this key stands for: our code (every module of the package), the schemas (labels, field titles),
-    the glossary, the URL style and site address, and the versions of Python-Markdown and nh3."""
+    the glossary, the URL style and site address, and the versions of Python-Markdown, nh3 and segno
+    (hand-outs' QR codes)."""
     key = cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False),
                     json.dumps(glossary, sort_keys=True, ensure_ascii=False),
                     f"{linker.directory_urls} {linker.site_url}",
-                    f"markdown {version('markdown')} nh3 {version('nh3')}")
+                    f"markdown {version('markdown')} nh3 {version('nh3')} segno {version('segno')}")
     return CacheFile(cache_dir, "record-pages", key)
 
 

@@ -16,6 +16,7 @@ from .addresses import MARK, PageAddress
 from .catalogue import Catalogue, Link
 from .citation import bibtex, plain_citation
 from .feeds import meeting_feed_path
+from .handout import Handout
 from .markup import TextRenderer, escape, safe_href, time_element
 from .records import Record
 from .schemas import FieldInfo
@@ -78,6 +79,7 @@ class RecordPage:
             "follow_up": self._follow_up,
             "perspectives": self._perspectives,
         }
+        self.handout = Handout(catalogue, linker, text, self.special)  # handout.py: "Print summary"
 
     # --- the page -------------------------------------------------------------------------
 
@@ -111,6 +113,7 @@ class RecordPage:
                 facts.append((info.schema.get("title", name), self._fact_value(record, name, info, value)))
 
         out = [f"# {_markdown_heading_text(record.title)}", ""]
+        out += self.handout.link(record)
         out += [f'<p class="lac-kind">{escape(KIND_NAMES[record.kind][0])}</p>', ""]
         out += [f'<p class="lac-lede">{self.text.inline(record.data["summary"])}</p>', ""]
         if record.data.get("basis") == "editorial":
@@ -134,6 +137,7 @@ class RecordPage:
         out += [f"## Sources {SEARCH_EXCLUDE}", "", self._sources(record), ""]
         out += [f"## Cite this record {SEARCH_EXCLUDE}", "", self._citation(record), ""]
         out += [self._footer(record), ""]
+        out += self.handout.block(record)
         return "\n".join(out)
 
     # --- parts ----------------------------------------------------------------------------
