@@ -18,6 +18,7 @@ from .citation import bibtex, plain_citation
 from .feeds import meeting_feed_path
 from .handout import Handout
 from .markup import TextRenderer, escape, safe_href, time_element
+from .meeting_link import link_box
 from .records import Record
 from .schemas import FieldInfo
 from .urls import Linker, index_src, record_src
@@ -125,6 +126,7 @@ class RecordPage:
         if facts:
             rows = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in facts)
             out += [f'<dl class="lac-facts">{rows}</dl>', ""]
+        out += link_box(record, self.linker, self.catalogue.schemas)  # meeting_link.py: for organisers
         if "uncertainty" in record.data:
             out += [_admonition("warning", "What is uncertain", self.text.block(record.data["uncertainty"])), ""]
         for heading, body in sections:
@@ -224,7 +226,8 @@ class RecordPage:
         labels = self.catalogue.schemas.resolve(info.schema["items"], f"{record.kind}.json")["properties"]
         type_labels = labels["type"].get("x-labels", {})
         by_type: dict[str, list[dict[str, Any]]] = {}
-        for item in sorted(items, key=lambda i: (i["date"], i["title"])):
+        newest_first = sorted(sorted(items, key=lambda i: i["title"]), key=lambda i: i["date"], reverse=True)
+        for item in newest_first:
             by_type.setdefault(item["type"], []).append(item)
         parts = []
         for kind in type_labels:  # vocabulary order: papers first, "other" last

@@ -48,3 +48,21 @@ def test_a_github_repository_link_fetches_nothing_from_github(
                                                                     "practices/example-practice.yml")
     tab.page.wait_for_timeout(500)
     assert tab.problems() == []
+
+
+def test_the_meeting_snippets_copy_with_the_address_the_page_was_opened_at(
+    example_url: str, open_site: Callable[[str], WatchedPage]
+) -> None:
+    tab = open_site(example_url)
+    tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    tab.goto("meetings/example-meeting/")
+    address = example_url + "meetings/example-meeting/"
+    box = tab.page.locator(".lac-share")
+    assert box.is_visible() and address in box.locator("a.lac-permalink").inner_text()
+    box.locator("summary").click()
+    box.get_by_role("button", name="Copy text").click()
+    text = tab.page.evaluate("navigator.clipboard.readText()")
+    assert text.startswith("Example meeting on assessment tools\n") and text.endswith(f"material: {address}")
+    box.get_by_role("button", name="Copy HTML").click()
+    assert tab.page.evaluate("navigator.clipboard.readText()").startswith(f'<p><a href="{address}">Example meeting')
+    assert tab.problems() == []
