@@ -69,7 +69,8 @@ def columns(schemas: Schemas, kind: str) -> list[Column]:
             words = str(sub.schema.get("description") or sub.schema.get("title") or key.replace("_", " "))
             words = words[0].lower() + words[1:] if words[1:2].islower() or words[1:2] == " " else words
             if items is group:
-                out.append(Column(f"{singular(name)}_{plural(key)}", name, key, True, f"{title}, one item each: {words}"))
+                out.append(Column(f"{singular(name)}_{plural(key)}", name, key, True,
+                                  f"{title}, one item each: {words}"))
             else:
                 out.append(Column(f"{name}_{key}", name, key, False, f"{title}: {words}"))
     return out
@@ -170,8 +171,8 @@ def columns_markdown(schemas: Schemas, files: dict[str, str]) -> list[str]:
             if column.key is not None:
                 grouped.setdefault((column.name, column.meaning), []).append(name)
     out += ["The columns made from groups of fields:", "", "| column | file | what it holds |", "|---|---|---|"]
-    for (column, meaning), in_files in grouped.items():
+    for (column_name, meaning), in_files in grouped.items():
         where = "every file" if len(in_files) == len(files) else ", ".join(f"`{f}`" for f in in_files)
-        out.append(f"| `{column}` | {where} | {' '.join(meaning.replace('|', chr(92) + '|').split())} |")
+        out.append(f"| `{column_name}` | {where} | {' '.join(meaning.replace('|', chr(92) + '|').split())} |")
     out.append("")
     return out
