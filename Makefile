@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build check test lint browser bench clean urls offline linkcheck
+.PHONY: serve build check test lint browser bench clean urls offline linkcheck new
 
 # The site generator: mkdocs, or properdocs (the maintained fork of MkDocs 1.x; the same site byte for byte).
 ENGINE ?= mkdocs
@@ -33,6 +33,10 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m catalogue_core check
+
+# A new record's skeleton from its kind's schema: make new KIND=practice ID=exit-programme-example
+new: $(STAMP)
+	@$(PY) -m catalogue_core new "$(KIND)" "$(ID)"
 
 # Debian's chromium, driven by Playwright (which downloads no browser of its own).
 browser:

@@ -8,7 +8,8 @@ The planned site is handed from one event to the next on the build's own config 
 this module keeps no state: ``mkdocs serve`` reuses it without reloading it, and makes a new
 config for every rebuild (mkdocs/commands/serve.py, ``builder``).
 
-``on_post_page`` and ``on_post_template`` give every HTML page its Content-Security-Policy.
+``on_post_page`` and ``on_post_template`` give every HTML page its Content-Security-Policy;
+``on_post_build`` writes ``_headers`` with the policy for the response headers (static_host.py).
 
 Sibling modules are imported at the top: MkDocs puts this folder on ``sys.path`` only while it
 loads the hook.
@@ -29,8 +30,10 @@ from mkdocs.structure.files import File, Files
 from catalogue_core.check.catalogue import Project, load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.publish.csp import with_policy
+from catalogue_core.publish.publish_settings import missing_settings_notice
 from catalogue_core.publish.search_names import add_names
 from catalogue_core.publish.site import SitePlan, check_published_urls, plan_site
+from catalogue_core.publish.static_host import headers_file, page_script_sources
 from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.urls import Linker
 
@@ -38,6 +41,7 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _PLAN = "_lone_actors_site_plan"  # attribute of the build's config that carries the plan
 _EPOCH = "_lone_actors_outer_source_date_epoch"  # the caller's SOURCE_DATE_EPOCH, restored after the build
+_SCRIPT_SOURCES = "_lone_actors_script_sources"  # the script sources the pages' policies allow, for _headers
 
 
 def _is_live_server(config: MkDocsConfig) -> bool:
@@ -57,6 +61,14 @@ def _inline_scripts_allowed(config: MkDocsConfig) -> bool:
     (node_modules/iframe-worker/shim/index.js). Both still load nothing from other hosts.
     """
     return _is_live_server(config) or "material/offline" in config.plugins
+
+
+def on_config(config: MkDocsConfig) -> None:
+    # Without a repository there is nothing to edit in: MkDocs would join edit_uri onto a missing
+    # repo_url and give every page a relative, dead "edit" link (mkdocs/structure/pages.py,
+    # `_set_edit_url`: `urljoin(repo_url or '', src_uri)`).
+    if not config.repo_url:
+        config.edit_uri = None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -84,6 +96,10 @@ def _pre_build(config: MkDocsConfig) -> None:
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))
     setattr(config, _PLAN, plan)
+    setattr(config, _SCRIPT_SOURCES, set())
+    notice = missing_settings_notice(config.site_url, config.repo_url)
+    if notice and not _is_live_server(config):
+        log.info(notice)
     # Same records, same site, byte for byte: MkDocs stamps the sitemap and its gzip header with
     # the build time unless SOURCE_DATE_EPOCH is set (mkdocs/utils/__init__.py, get_build_timestamp),
     # so the records' newest review date stands in for this build, and the caller's value comes back
@@ -123,6 +139,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    if not _inline_scripts_allowed(config):  # headers are for a served site; serve and file:// have none
+        assets = [p.relative_to(site).as_posix() for p in (site / "assets").rglob("*") if p.is_file()]
+        (site / "_headers").write_text(headers_file(getattr(config, _SCRIPT_SOURCES), assets), encoding="utf-8")
     # Runs after Material's search plugin has written its index (hooks follow plugins).
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
@@ -143,14 +163,21 @@ def _restore_epoch(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
-    return with_policy(output, inline_scripts_allowed=_inline_scripts_allowed(config))
+    return _with_policy(output, config)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # 404.html is rendered from a theme template, not a page; sitemap.xml is a template too.
     if not template_name.endswith(".html"):
         return output_content
-    return with_policy(output_content, inline_scripts_allowed=_inline_scripts_allowed(config))
+    return _with_policy(output_content, config)
+
+
+def _with_policy(page: str, config: MkDocsConfig) -> str:
+    """The page with its policy; what the policy allows is noted for the site's ``_headers``."""
+    page = with_policy(page, inline_scripts_allowed=_inline_scripts_allowed(config))
+    getattr(config, _SCRIPT_SOURCES).update(page_script_sources(page))
+    return page
 
 
 def _vendored_files(config: MkDocsConfig) -> list[File]:

@@ -65,14 +65,30 @@ def make_site_project(tmp_path: Path, *overlays: Path) -> Path:
     return tmp_path
 
 
-def build_site(project_dir: Path, site_dir: Path | None = None) -> Path:
-    """The real ``mkdocs build --strict`` of a project folder; returns the site folder."""
+# The settings mkdocs.yml reads from the environment for a published site (docs/publish.md).
+PUBLISH_SETTINGS = ("SITE_URL", "REPO_URL")
+
+
+def build_site(project_dir: Path, site_dir: Path | None = None, settings: dict[str, str] | None = None) -> Path:
+    """The real ``mkdocs build --strict`` of a project folder; returns the site folder.
+
+    ``settings`` gives SITE_URL and REPO_URL; those not given are unset for the build, whatever the
+    shell running the tests has, so a test sees the site its settings make.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     site = site_dir or project_dir / "site"
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(project_dir / "mkdocs.yml"), site_dir=str(site), strict=True)
+    saved = {name: os.environ.pop(name, None) for name in PUBLISH_SETTINGS}
+    os.environ.update(settings or {})
+    try:
+        config = load_config(str(project_dir / "mkdocs.yml"), site_dir=str(site), strict=True)
+    finally:
+        for name, value in saved.items():
+            os.environ.pop(name, None)
+            if value is not None:
+                os.environ[name] = value
     build(config)
     return site
 
@@ -99,7 +115,7 @@ def snapshot_project(dest: Path) -> Path:
     return dest
 
 
-def build_real_site(project_dir: Path, site_dir: Path | None = None) -> Path:
+def build_real_site(project_dir: Path, site_dir: Path | None = None, settings: dict[str, str] | None = None) -> Path:
     """The project's own site (practices/ and docs/), from a snapshot, built into ``site_dir``.
 
     Fails, never skips, when the records or pages are not valid: the real site is what ships.
@@ -114,7 +130,7 @@ def build_real_site(project_dir: Path, site_dir: Path | None = None) -> Path:
         pytest.fail("The project's records are invalid, so its site cannot be checked (run `make check`):\n"
                     + format_report(problems))
     try:
-        return build_site(project_dir, site_dir)
+        return build_site(project_dir, site_dir, settings)
     except Abort as error:
         pytest.fail(f"`mkdocs build --strict` of the project failed ({error}); run `make build` to see why.")
 

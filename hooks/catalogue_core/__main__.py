@@ -1,16 +1,20 @@
 """Command line: ``check`` validates every record and prints the full report; ``urls`` adds every
-URL the site now serves to published-urls.txt (it never removes one).
+URL the site now serves to published-urls.txt (it never removes one); ``new KIND ID`` writes a new
+record's skeleton from its kind's schema (skeleton.py).
 
-Exit status: 0 when the catalogue is valid, 1 when a record has problems, 2 on bad usage.
+Exit status: 0 when the catalogue is valid, 1 when a record has problems, 2 on bad usage (or a kind
+or id ``new`` cannot use).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .check.catalogue import Catalogue, Project, load_catalogue
+from .check.skeleton import write_skeleton
 from .problems import format_report
 from .publish.published_urls import LIST_NAME, read_list, updated_list
 from .publish.site import plan_site, resolvable_urls
@@ -19,11 +23,17 @@ from .urls import Linker
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m catalogue_core", description=__doc__)
-    parser.add_argument("command", choices=["check", "urls"], help="what to do")
+    parser.add_argument("command", choices=["check", "urls", "new"], help="what to do")
+    parser.add_argument("kind", nargs="?", default="", help="new: the kind of the new record")
+    parser.add_argument("id", nargs="?", default="", help="new: the new record's id")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     parser.add_argument("--records", type=Path, help="the records folder (default: ROOT/practices)")
     args = parser.parse_args(argv)
     project = Project.at(args.root, args.records)
+    if args.command == "new":  # before loading: a catalogue with problems still takes a new record
+        outcome = write_skeleton(project, args.kind, args.id, date.today())
+        print(outcome.message, file=sys.stdout if outcome.path else sys.stderr)
+        return 0 if outcome.path else 2
     catalogue, problems = load_catalogue(project)
     if problems:
         print(format_report(problems))

@@ -94,6 +94,15 @@ KIND_BLOCK_SCHEMA: dict[str, Any] = {
                                   "lists the records of that kind that link here through that field"},
         "facets": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}},
         "backlinks": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+        "handout": {"type": "object", "additionalProperties": False, "required": ["fields", "link"],
+                    "description": "a printed summary of the page: what it holds besides the title, summary and box",
+                    "properties": {"fields": {"type": "array", "items": {"type": "string"}},
+                                   "link": {"type": "string", "minLength": 1}}},
+        "share": {"type": "object", "additionalProperties": False, "required": ["heading", "about", "holds"],
+                  "description": "a box with the page's permanent address and a snippet to send it by e-mail",
+                  "properties": {"heading": {"type": "string", "minLength": 1},
+                                 "about": {"type": "array", "items": {"type": "string"}},
+                                 "holds": {"type": "string", "minLength": 1}}},
     },
 }
 
@@ -113,6 +122,8 @@ class Kind:
     glance: tuple[str, ...]  # fields in the at-a-glance box, in order
     facets: dict[str, str]  # field path (``evidence.level``) -> URL parameter (``evidence``)
     backlinks: dict[str, str]  # field -> heading its links get on the page they point at
+    handout: dict[str, Any]  # {"fields": [...], "link": "Print summary"}, or empty: no printed summary
+    share: dict[str, Any]  # {"heading", "about": [...], "holds"}, or empty: no box to share the page
 
 
 @dataclass(frozen=True)
@@ -233,6 +244,7 @@ class Schemas:
                 order=block["order"], intro=block["intro"], label=block.get("label", "{title}"),
                 sort=tuple(block.get("sort", ["title"])), glance=tuple(block.get("glance", [])),
                 facets=dict(block.get("facets", {})), backlinks=dict(block.get("backlinks", {})),
+                handout=dict(block.get("handout", {})), share=dict(block.get("share", {})),
             ))
         return {k.kind: k for k in sorted(found, key=lambda k: (k.order, k.kind))}
 
@@ -368,9 +380,13 @@ class Schemas:
                 if not (path in fields or self._is_backlink(path)):
                     problem((KIND_BLOCK, "glance", index), _no_field(path, fields) + " A link from another kind "
                             "is written 'kind.field', e.g. 'practice.tools'.")
-            for index, path in enumerate(block.get("sort", [])):
-                if path not in fields:
-                    problem((KIND_BLOCK, "sort", index), _no_field(path, fields))
+            for key, listed in (("sort", block.get("sort", [])), ("handout", block.get("handout", {}).get("fields", [])),
+                                ("share", block.get("share", {}).get("about", []))):
+                for index, path in enumerate(listed):
+                    if path not in fields:
+                        at_key = (KIND_BLOCK, key) if key == "sort" else (KIND_BLOCK, key, "fields" if key == "handout"
+                                                                          else "about")
+                        problem((*at_key, index), _no_field(path, fields))
             for key in ("facets", "backlinks"):
                 for path in block.get(key, {}):
                     if not self._has_path(fields, kind, path):

@@ -1,16 +1,33 @@
-/* "Copy link" buttons beside a record's permanent link. The button stays hidden without
- * JavaScript or without clipboard access; the link itself is always there to copy by hand. */
+/* "Copy" buttons: a record's permanent link, a meeting's e-mail snippets. A button copies its
+ * data-copy text; with data-copy-page-address, the address the page was opened at (the site was
+ * built without SITE_URL); with data-copy-from, the text of the element with that id. The button
+ * stays hidden without JavaScript or without clipboard access; the text is always there to copy by
+ * hand. */
 (function () {
   "use strict";
 
+  function textOf(button) {
+    if (button.hasAttribute("data-copy-page-address")) return location.origin + location.pathname;
+    var from = button.getAttribute("data-copy-from");
+    if (from) {
+      var source = document.getElementById(from);
+      return source ? source.textContent : null;
+    }
+    return button.getAttribute("data-copy");
+  }
+
   function init() {
     if (!navigator.clipboard) return;
-    document.querySelectorAll("button.lac-copy[data-copy]").forEach(function (button) {
+    var served = /^https?:$/.test(location.protocol);
+    document.querySelectorAll("button.lac-copy").forEach(function (button) {
+      if (button.hasAttribute("data-copy-page-address") && !served) return;
       var label = button.textContent;
       button.hidden = false;
       button.addEventListener("click", function () {
-        navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
-          button.textContent = "Link copied";
+        var text = textOf(button);
+        if (text === null) return;
+        navigator.clipboard.writeText(text).then(function () {
+          button.textContent = "Copied";
           setTimeout(function () { button.textContent = label; }, 2000);
         });
       });

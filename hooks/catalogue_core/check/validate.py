@@ -118,11 +118,13 @@ def _describe(error: ValidationError, record: Record) -> Iterator[Problem]:
         close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6) or \
             [c for c in choices if c.lower() == str(value).lower()]
         guess = f" Did you mean '{close[0]}'?" if close and len(choices) > FEW_CHOICES else ""
-        yield problem(f"{_show(value)} is not allowed here; {tail}{guess}")
+        found = "this is empty" if value == "" else f"{_show(value)} is not allowed here"  # "" as `make new` writes it
+        yield problem(f"{found}; {tail}{guess}")
     elif keyword == "type":
         yield problem(f"expected {_type_words(error.validator_value)}, but found {_found_words(value)}.")
     elif keyword == "pattern":
-        yield problem(f"{_show(value)} is not valid; {_expectation(schema, 'it has the wrong form.')}")
+        found = "this is empty" if value == "" else f"{_show(value)} is not valid"
+        yield problem(f"{found}; {_expectation(schema, 'it has the wrong form.')}")
     elif keyword == "format":
         yield problem(f"{_show(value)} is not a real date; write YYYY-MM-DD, e.g. 2021-12-10."
                       if error.validator_value == "date" else f"{_show(value)} is not a valid {error.validator_value}.")
@@ -256,8 +258,8 @@ def check_references(records: list[Record], schemas: Schemas, unreadable_ids: se
                 [((name, i), v) for i, v in enumerate(value)] if isinstance(value, list) else [((name,), value)]
             )
             for at, target in targets:
-                if not isinstance(target, str):
-                    continue  # the schema check already reported the wrong type
+                if not isinstance(target, str) or not target:
+                    continue  # the schema check already reported the wrong type, or the empty id
                 where, line = field_path(at), record.line_of(*at)
                 wanted = info.references
                 if target in unreadable_ids:

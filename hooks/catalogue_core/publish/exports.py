@@ -6,16 +6,14 @@ byte for byte (no timestamps, stable order, ``\\n`` line ends).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from ..check.catalogue import Catalogue
 from ..load.records import Record
+from . import spreadsheets
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
-LIST_SEPARATOR = "; "
 
 
 def record_export(record: Record) -> dict[str, Any]:
@@ -27,15 +25,18 @@ def record_export(record: Record) -> dict[str, Any]:
     return out
 
 
-def catalogue_json(catalogue: Catalogue, record_lines: list[str]) -> str:
+def catalogue_json(catalogue: Catalogue, record_lines: list[str], site_url: str = "") -> str:
     """The whole catalogue as one JSON document, one record to a line (``record_lines``, each a record
     as JSON), so a change to a record shows as a change to its line. Written piece by piece because
-    ``json.dumps`` with ``indent`` falls back to its pure-Python encoder, several times slower."""
-    head = {
+    ``json.dumps`` with ``indent`` falls back to its pure-Python encoder, several times slower.
+    With ``site_url``, it says where the site is published: records' ``url`` is relative to it."""
+    head: dict[str, Any] = {
         "name": "Lone Actors Practice Catalogue",
         "licence": LICENCE,
         "schemas": {kind: f"schema/{kind}.json" for kind in catalogue.schemas.kinds},
     }
+    if site_url:
+        head["site_url"] = site_url
     fields = [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}," for key, value in head.items()]
     records = ",\n".join(f"  {line}" for line in record_lines)
     return "{\n" + "\n".join(fields) + '\n "records": [\n' + records + "\n ]\n}\n"
@@ -49,49 +50,26 @@ def records_json(catalogue: Catalogue) -> str:
     return '{"records": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
-def csv_columns(catalogue: Catalogue, kind: str) -> list[str]:
-    return ["id", "kind", "title", "url"] + [f for f in catalogue.schemas.fields[kind] if f != "title"]
+def record_lines(record: Record, csv_columns: list[spreadsheets.Column], site_url: str) -> tuple[str, str]:
+    """A record's line in catalogue.json and its row in its kind's CSV file (spreadsheets.py)."""
+    return json.dumps(record_export(record), ensure_ascii=False), spreadsheets.line(
+        spreadsheets.row(record, csv_columns, site_url))
 
 
-def csv_cell(value: Any) -> str:
-    """Text as is; lists of plain values joined with '; '; anything nested as compact JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (str, int, float)):
-        return str(value)
-    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and LIST_SEPARATOR not in str(v)
-                                       for v in value):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def csv_line(cells: list[str]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(cells)
-    return buffer.getvalue()
-
-
-def record_lines(catalogue: Catalogue, record: Record) -> tuple[str, str]:
-    """A record's line in catalogue.json and its row in its kind's CSV file."""
-    exported = record_export(record)
-    row = [csv_cell(exported.get(column)) for column in csv_columns(catalogue, record.kind)]
-    return json.dumps(exported, ensure_ascii=False), csv_line(row)
-
-
-def data_files(catalogue: Catalogue) -> dict[str, str]:
-    """Site path -> file content for every open-data file."""
+def data_files(catalogue: Catalogue, site_url: str = "") -> dict[str, str]:
+    """Site path -> file content for every open-data file; with a site URL, the CSV's url column and
+    catalogue.json name it."""
     kinds = catalogue.schemas.kinds
     json_lines: list[str] = []
-    csv_rows: dict[str, list[str]] = {kind: [csv_line(csv_columns(catalogue, kind))] for kind in kinds}
+    csv_columns = {kind: spreadsheets.columns(catalogue.schemas, kind) for kind in kinds}
+    csv_rows = {kind: [spreadsheets.line(spreadsheets.header(catalogue.schemas, kind))] for kind in kinds}
     for record in catalogue.records:
-        json_line, csv_row = record_lines(catalogue, record)
+        json_line, csv_row = record_lines(record, csv_columns[record.kind], site_url)
         json_lines.append(json_line)
         csv_rows[record.kind].append(csv_row)
-    files = {"catalogue.json": catalogue_json(catalogue, json_lines), "records.json": records_json(catalogue)}
+    files = {"catalogue.json": catalogue_json(catalogue, json_lines, site_url), "records.json": records_json(catalogue)}
     for kind in kinds.values():
-        files[f"data/{kind.plural}.csv"] = "".join(csv_rows[kind.kind])
+        files[f"data/{kind.plural}.csv"] = spreadsheets.csv_file(csv_rows[kind.kind])
     for name, document in sorted(catalogue.schemas.documents.items()):
         files[f"schema/{name}"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return files

@@ -10,9 +10,11 @@ from xml.etree import ElementTree as ET
 
 from ..check.catalogue import Catalogue
 from ..load.records import Record
+from ..render.addresses import atom_id, file_address
 from ..render.citation import CATALOGUE_NAME, EDITORS
 from ..render.markup import safe_href
 from ..urls import Linker
+from .feed_reading import add_reader_note, stylesheet_instruction
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_FEED = "feed.xml"
@@ -23,10 +25,10 @@ def _timestamp(date: str) -> str:
     return f"{date}T00:00:00Z"
 
 
-def _feed(title: str, feed_url: str, alternate: str, updated: str) -> ET.Element:
+def _feed(title: str, feed_id: str, feed_url: str, alternate: str, updated: str) -> ET.Element:
     feed = ET.Element("feed", xmlns=ATOM)
     ET.SubElement(feed, "title").text = title
-    ET.SubElement(feed, "id").text = feed_url
+    ET.SubElement(feed, "id").text = feed_id
     ET.SubElement(feed, "updated").text = _timestamp(updated)
     ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
     ET.SubElement(feed, "link", rel="alternate", type="text/html", href=alternate)
@@ -44,45 +46,59 @@ def _entry(feed: ET.Element, entry_id: str, title: str, link: str, updated: str,
     ET.SubElement(entry, "summary").text = summary
 
 
-def _serialise(feed: ET.Element) -> str:
+def _serialise(feed: ET.Element, path: str) -> str:
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + stylesheet_instruction(path)
+            + ET.tostring(feed, encoding="unicode") + "\n")
 
 
 def site_feed(catalogue: Catalogue, linker: Linker) -> str:
     """New and updated records, newest review first."""
     records = sorted(catalogue.records, key=lambda r: (str(r.data["reviewed"]), r.id), reverse=True)[:MAX_ENTRIES]
     newest = str(records[0].data["reviewed"]) if records else "1970-01-01"
-    feed = _feed(f"{CATALOGUE_NAME}: new and updated records", linker.absolute_file(SITE_FEED),
-                 linker.absolute("index.md"), newest)
+    # Addresses are absolute with SITE_URL, else relative to the feed (addresses.py).
+    feed = _feed(f"{CATALOGUE_NAME}: new and updated records", atom_id(linker, SITE_FEED),
+                 file_address(linker, SITE_FEED, SITE_FEED), file_address(linker, SITE_FEED, ""), newest)
     for record in records:
-        url = linker.absolute(record.src)
-        _entry(feed, url, f"{record.title} ({catalogue.schemas.kinds[record.kind].name})", url, str(record.data["reviewed"]),
-               str(record.data["summary"]))
-    return _serialise(feed)
+        _entry(feed, atom_id(linker, record.url), f"{record.title} ({catalogue.schemas.kinds[record.kind].name})",
+               file_address(linker, SITE_FEED, record.url), str(record.data["reviewed"]), str(record.data["summary"]))
+    add_reader_note(feed, f"new and updated records in the {CATALOGUE_NAME}", file_address(linker, SITE_FEED, ""),
+                    "open the catalogue")
+    return _serialise(feed, SITE_FEED)
 
 
-def follow_up_feed(record: Record, path: str, items: list[dict[str, str]], linker: Linker) -> str:
-    """A record's follow-up material (a meeting's), newest addition first."""
-    page = linker.absolute(record.src)
+def follow_up_feed(record: Record, path: str, items: list[dict[str, str]], type_labels: dict[str, str],
+                   linker: Linker) -> str:
+    """A record's follow-up material (a meeting's), newest addition first; ``type_labels`` name the
+    kinds of material as the schema does."""
     items = sorted(items, key=lambda i: (i["added"], i["url"]), reverse=True)
     newest = items[0]["added"] if items else str(record.data["reviewed"])
-    feed = _feed(f"Follow-up material: {record.title}", linker.absolute_file(path), page, newest)
+    feed = _feed(f"Follow-up material: {record.title}", atom_id(linker, path), file_address(linker, path, path),
+                 file_address(linker, path, record.url), newest)
     for item in items:
         url = safe_href(item["url"])
         if url is None:  # the schema admits only http(s) addresses; never pass anything else on
             continue
-        summary = f"{item['type'].capitalize()}, {item['date']}." + (f" {item['note']}" if "note" in item else "")
+        label = type_labels.get(item["type"], item["type"])
+        summary = f"{label}, {item['date']}." + (f" {item['note']}" if "note" in item else "")
         _entry(feed, url, item["title"], url, item["added"], summary)
-    return _serialise(feed)
+    add_reader_note(feed, f"follow-up material for the meeting \u201c{record.title}\u201d",
+                    file_address(linker, path, record.url), "open the meeting's page")
+    return _serialise(feed, path)
 
 
 def feed_files(catalogue: Catalogue, linker: Linker) -> dict[str, str]:
     files = {SITE_FEED: site_feed(catalogue, linker)}
     for record in catalogue.records:
         path = catalogue.feed_path_of(record)
-        if path:
-            fields = catalogue.schemas.fields[record.kind].values()
-            items = [item for f in fields if f.format == "follow-up" for item in record.data.get(f.name, [])]
-            files[path] = follow_up_feed(record, path, items, linker)
+        if not path:
+            continue
+        items: list[dict[str, str]] = []
+        labels: dict[str, str] = {}
+        for info in catalogue.schemas.fields[record.kind].values():
+            if info.format == "follow-up":
+                items += record.data.get(info.name, [])
+                item_schema = catalogue.schemas.resolve(info.schema.get("items", {}), f"{record.kind}.json")
+                labels.update(item_schema.get("properties", {}).get("type", {}).get("x-labels", {}))
+        files[path] = follow_up_feed(record, path, items, labels, linker)
     return files

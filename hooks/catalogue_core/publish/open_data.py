@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..check.catalogue import Catalogue
-from .exports import LICENCE, LIST_SEPARATOR
+from .exports import LICENCE
+from .spreadsheets import columns_markdown
 
 PAGE_SRC = "open-data.md"
 
@@ -57,14 +58,9 @@ def open_data_markdown(catalogue: Catalogue) -> str:
     out.append("| [schema/common.json](schema/common.json) | definitions shared by all kinds: sources, dates, "
                "country codes, tags |")
     out.append("| [feed.xml](feed.xml) | Atom feed of new and updated records |")
-    out += [
-        "",
-        f"In the CSV files, a list of plain values is joined with `{LIST_SEPARATOR.strip()}` and a space; "
-        "nested values (sources, evidence, follow-up items) are written as compact JSON.",
-        "",
-        "## Fields",
-        "",
-    ]
+    out.append("")
+    out += columns_markdown(catalogue.schemas, {kind.kind: f"data/{kind.plural}.csv" for kind in kinds})
+    out += ["## Fields", ""]
     for kind in kinds:
         schema = catalogue.schemas.schema(kind.kind)
         required = set(schema.get("required", []))

@@ -8,6 +8,7 @@ whose browser does not follow the refresh.
 from __future__ import annotations
 
 from ..check.catalogue import Catalogue
+from ..render.addresses import PageAddress
 from ..render.markup import escape
 from ..urls import Linker, record_src
 
@@ -47,7 +48,7 @@ def redirect_files(catalogue: Catalogue, linker: Linker) -> dict[str, str]:
         files[redirect_path(linker, old_src)] = TEMPLATE.format(
             title=escape(record.title),
             href=escape(linker.href(old_src, new_src)),
-            canonical=escape(linker.absolute(new_src)),
+            canonical=escape(PageAddress(linker, new_src).url or linker.href(old_src, new_src)),
             icon=escape(linker.file_href(old_src, FAVICON)),
         )
     return files

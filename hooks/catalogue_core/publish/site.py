@@ -32,7 +32,7 @@ class SitePlan:
 
 
 def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None) -> SitePlan:
-    public = {**data_files(catalogue), **feed_files(catalogue, linker)}
+    public = {**data_files(catalogue, linker.site_url), **feed_files(catalogue, linker)}
     files = {**public, **redirect_files(catalogue, linker)}
     glossary = abbreviations(catalogue)
     pages = build_pages(catalogue, linker, cache_dir, glossary)

@@ -78,12 +78,12 @@ def record_page_cache(cache_dir: Path | None, catalogue: Catalogue, linker: Link
                       glossary: dict[str, str]) -> CacheFile:
     """Record pages kept between builds. A page is a pure function of its ``page_inputs`` and of what
     the cache's keys stand for: our code as this process loaded it (``cache.py``), the schemas (labels,
-    placement), the glossary, the versions of Python-Markdown and nh3, and, as the configuration, the
-    URL style and the site address, so the site, the offline copy and a build for a real address each
-    keep their own file."""
+    placement), the glossary, the versions of Python-Markdown, nh3 and segno (hand-outs' QR codes),
+    and, as the configuration, the URL style and the site address, so the site, the offline copy and
+    a build for a real address each keep their own file."""
     inputs = cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False),
                        json.dumps(glossary, sort_keys=True, ensure_ascii=False),
-                       f"markdown {version('markdown')} nh3 {version('nh3')}")
+                       f"cmarkgfm {version('cmarkgfm')} nh3 {version('nh3')} segno {version('segno')}")
     configuration = cache_key(f"directory_urls={linker.directory_urls} site_url={linker.site_url}")
     return CacheFile(cache_dir, "record-pages", inputs, configuration)
 

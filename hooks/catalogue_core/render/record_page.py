@@ -21,8 +21,11 @@ from ..check.catalogue import Catalogue, Link
 from ..load.records import Record
 from ..schemas import FieldInfo
 from ..urls import Linker, index_src
+from .addresses import MARK, PageAddress
 from .citation import bibtex, plain_citation
+from .handout import Handout
 from .markup import TextRenderer, escape, safe_href, time_element
+from .meeting_link import link_box
 
 Section = tuple[str, str]  # (heading, HTML)
 
@@ -53,6 +56,7 @@ class RecordPage:
             "link": self._links,
             "original-name": self._original_name,
         }
+        self.handout = Handout(catalogue, linker, text, self.formats)  # handout.py: "Print summary"
 
     # --- the page -------------------------------------------------------------------------
 
@@ -97,6 +101,7 @@ class RecordPage:
                 facts.append((info.title, self._fact_value(record, info, value)))
 
         out = [f"# {_markdown_heading_text(record.title)}", ""]
+        out += self.handout.link(record)
         # The kind links to its index, and the record's ratings (its evidence) stand beside it: both
         # in the first screen, on a phone too, whatever the length of the title and summary.
         kind_index = self.linker.href(src, index_src(record.plural))
@@ -111,6 +116,7 @@ class RecordPage:
         if facts:
             rows = "".join(f"<dt>{escape(label)}</dt>\n<dd>{value}</dd>\n" for label, value in facts)
             out += [f'<dl class="lac-facts">\n{rows}</dl>', ""]
+        out += link_box(record, self.linker, self.catalogue.schemas)  # meeting_link.py: for organisers
         for warning in warnings:
             out += [warning, ""]
         for heading, body, searched in sections:
@@ -128,6 +134,7 @@ class RecordPage:
         out += [f"## Sources {SEARCH_EXCLUDE}", "", self._sources(record), ""]
         out += [f"## Cite this record {SEARCH_EXCLUDE}", "", self._citation(record), ""]
         out += [self._footer(record), ""]
+        out += self.handout.block(record)
         return "\n".join(out)
 
     def _section(self, record: Record, info: FieldInfo, value: Any) -> str:
@@ -322,7 +329,8 @@ class RecordPage:
         labels = self.catalogue.schemas.resolve(info.schema["items"], f"{record.kind}.json")["properties"]
         type_labels = labels["type"].get("x-labels", {})
         by_type: dict[str, list[dict[str, Any]]] = {}
-        for item in sorted(items, key=lambda i: (i["date"], i["title"])):
+        newest_first = sorted(sorted(items, key=lambda i: i["title"]), key=lambda i: i["date"], reverse=True)
+        for item in newest_first:
             by_type.setdefault(item["type"], []).append(item)
         parts = []
         for kind in type_labels:  # vocabulary order: papers first, "other" last
@@ -359,19 +367,20 @@ class RecordPage:
         return f'<ol class="lac-sources">{"".join(items)}</ol>'
 
     def _citation(self, record: Record) -> str:
-        url = self.linker.absolute(record.src)
+        address = PageAddress(self.linker, record.src)  # with or without SITE_URL
         about = self.catalogue.author_of(record)
-        return (f'<p class="lac-cite">{escape(plain_citation(record, url, about))}</p><details><summary>BibTeX'
-                f"</summary><pre><code>{escape(bibtex(record, url, about))}</code></pre></details>")
+        return (f'<p class="lac-cite">{address.fill(plain_citation(record, MARK, about))}</p>'
+                f"<details><summary>BibTeX</summary><pre><code>{address.fill(bibtex(record, MARK, about))}</code>"
+                "</pre></details>")
 
     def _footer(self, record: Record) -> str:
         kind_index = self.linker.href(record.src, index_src(record.plural))
-        permanent = self.linker.absolute(record.src)
+        permanent = PageAddress(self.linker, record.src)  # with or without SITE_URL
+        names = self.catalogue.schemas.kinds[record.kind].names.lower()
         return (f'<p class="lac-meta" data-search-exclude>Last reviewed {time_element(record.data["reviewed"])} · '
-                f'Permanent link <a class="lac-permalink" href="{escape(permanent)}">{escape(permanent)}</a> '
-                f'<button type="button" class="lac-copy" data-copy="{escape(permanent)}" hidden>Copy link</button> · '
+                f"Permanent link {permanent.link_html()} · "
                 f'Record id <code>{escape(record.id)}</code> · '
-                f'<a href="{escape(kind_index)}">All {escape(self.catalogue.schemas.kinds[record.kind].names.lower())}</a></p>')
+                f'<a href="{escape(kind_index)}">All {escape(names)}</a></p>')
 
 
 def _admonition(kind: str, title: str, body: str) -> str:

@@ -1,0 +1,49 @@
+"""Render stage: a feed that reads as a page when someone opens it in a browser.
+
+A feed link clicked by mistake used to show raw XML. Browsers still apply a CSS stylesheet named by
+an ``<?xml-stylesheet type="text/css"?>`` instruction to an XML document, so each feed names
+``assets/stylesheets/feed.css`` and carries a short note in XHTML (which the browser renders as HTML,
+links included) on what a feed is and how to subscribe. Feed readers skip elements from other
+namespaces (RFC 4287, section 6), so they see the same feed as before.
+
+Not XSLT: Chromium 156 still runs an ``xml-stylesheet`` of type ``text/xsl``, but puts a red banner
+above the result saying that XSLT is about to be removed from the browser and that readers should
+contact the site's maintainer; with XSLT switched off (``--disable-blink-features=XSLT``, as after the
+removal) a feed with only an XSLT stylesheet shows as raw XML again. The CSS stylesheet reads the
+same in both (tests/browser/test_feeds.py).
+
+The stylesheet is a file of the site, so the Content-Security-Policy of ``_headers`` (``style-src
+'self'``) allows it, and the note has no script and no inline style.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from xml.etree import ElementTree as ET
+
+from ..urls import relative_path
+
+XHTML = "http://www.w3.org/1999/xhtml"
+STYLESHEET = "assets/stylesheets/feed.css"
+
+
+def stylesheet_instruction(feed_path: str) -> str:
+    """The processing instruction that names the stylesheet, relative to the feed at ``feed_path``."""
+    href = relative_path(STYLESHEET, posixpath.dirname(feed_path))
+    return f'<?xml-stylesheet type="text/css" href="{href}"?>\n'
+
+
+def add_reader_note(feed: ET.Element, about: str, back_href: str, back_text: str) -> None:
+    """A note for people who open the feed in a browser, after the title of ``feed``. ``about`` says what the
+    feed lists ("new and updated records"); ``back_href`` leads to the page it belongs to."""
+    note = ET.Element("div", {"xmlns": XHTML, "class": "reader-note"})
+    heading = ET.SubElement(note, "p", {"class": "reader-note-heading"})
+    heading.text = f"This is a feed of {about}."
+    steps = ET.SubElement(note, "p")
+    steps.text = ("To follow it, copy the address of this page from your browser's address bar into a feed "
+                  "reader or news app, such as Thunderbird, NetNewsWire, Feedly or Inoreader: it will show "
+                  "each new item as it is added. The newest items are listed below; to read them, ")
+    back = ET.SubElement(steps, "a", href=back_href)
+    back.text = back_text
+    back.tail = "."
+    feed.insert(1, note)  # after the feed's title
