@@ -25,16 +25,18 @@ from catalogue_core.catalogue import Project, load_catalogue
 from catalogue_core.csp import with_policy
 from catalogue_core.markup import GlossaryAbbrExtension
 from catalogue_core.problems import format_report
-from catalogue_core.search_names import add_names
+from catalogue_core.search_site import search_files, search_page
 from catalogue_core.site import SitePlan, check_published_urls, plan_site
 from catalogue_core.urls import Linker
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _PLAN = "_lone_actors_site_plan"  # attribute of the build's config that carries the plan
+_SEARCH = "_lone_actors_search_pages"  # and the pages search has seen so far
 
 # The one piece of module state, fixed for the life of the process: whether it is `mkdocs serve`.
 _command = {"name": "build"}
@@ -80,6 +82,7 @@ def _pre_build(config: MkDocsConfig) -> None:
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))
     setattr(config, _PLAN, plan)
+    setattr(config, _SEARCH, [])
     # Same records, same site, byte for byte: MkDocs stamps the sitemap and its gzip header with
     # the build time unless SOURCE_DATE_EPOCH is set, so the records' newest review date stands in.
     os.environ["SOURCE_DATE_EPOCH"] = str(catalogue.newest_review_epoch)
@@ -114,13 +117,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    # Runs after Material's search plugin has written its index (hooks follow plugins).
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Search indexes what the page shows (catalogue_core/search_index.py); a page can opt out
+    # with Material's front matter `search: {exclude: true}`.
+    if not (page.meta.get("search") or {}).get("exclude"):
         plan: SitePlan = getattr(config, _PLAN)
-        linker = Linker(directory_urls=config.use_directory_urls)
-        index.write_text(add_names(index.read_text(encoding="utf-8"), plan.catalogue, linker), encoding="utf-8")
+        getattr(config, _SEARCH).append(search_page(plan.catalogue, page.file.src_uri, page.url, page.title or "", html))
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    plan: SitePlan = getattr(config, _PLAN)
+    synonyms = Path(config.config_file_path).parent / config.extra["search"]["synonyms"]
+    for path, content in search_files(plan.catalogue, getattr(config, _SEARCH), synonyms).items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

@@ -52,15 +52,9 @@ Section = tuple[str, str]  # (heading, HTML)
 # Material's search skips a section whose heading carries this attribute (attr_list syntax).
 SEARCH_EXCLUDE = "{ data-search-exclude }"
 
-# Detail sections that stay out of the search index, which the browser downloads whole on the first
-# search. A record is found by its title, summary, facts and main text (description, definition,
-# purpose, explanation); with every detail in it, the index took 5 KB per record, over the 3 KB
-# budget of `make bench` (docs/benchmarks.md). The sections are still on the page.
-UNSEARCHED_FIELDS = {
-    "target_group", "how_it_works", "transferability", "evidence",  # practices
-    "structure", "population", "lone_actor_suitability", "users", "training",  # tools (and their evidence)
-    "perspectives",  # terms: each discipline's reading of the definition, which is searched
-}
+# Detail sections that stay out of the search index. None: search loads only the words typed
+# (catalogue_core/search_index.py), so every section of a record is searchable.
+UNSEARCHED_FIELDS: set[str] = set()
 
 
 class RecordPage:

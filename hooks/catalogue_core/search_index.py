@@ -1,0 +1,267 @@
+"""Publish stage, search: the catalogue's search index, written as small files the browser loads
+only for the words a reader types.
+
+Input is every built page's content HTML (``SearchPage``); output is a set of files under
+``search/`` (``write_index``):
+
+- ``config.js``: the word rules (``search_words.rules``), the synonym groups, the names offered
+  when nothing is found, the number of pages and which shards are split;
+- ``s/<key>.js``: one shard per first two letters of a stem (three where two would make a large
+  file): every stem with its most common written form and its postings (page number, weight), and
+  the whole-name keys of titles, acronyms and original-language names;
+- ``d/<n>.js``: one page each: title, address, kind and the page's searchable text, loaded only
+  for the results shown, for their snippets.
+
+Every file is a script that hands its data to ``window.lacSearch`` (a "JSONP" file): scripts load
+from ``file://`` where ``fetch`` cannot, so the offline copy searches with the very same files.
+Boilerplate stays out of the text: sections whose heading carries ``data-search-exclude``
+(sources, citations, lists of other records), elements that carry it, and the lists, forms and
+permalinks named in ``BOILERPLATE_CLASSES``. Everything is written in a fixed order, so two
+builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .search_words import JOINED, WORD, name_key, rules, term_of
+
+# How much one occurrence counts, by where it is. A record's title and names outweigh any number
+# of mentions in the text of other pages (the browser also puts exact name matches first).
+TITLE_WEIGHT = 40
+NAME_WEIGHT = 30
+HEADING_WEIGHT = 4
+TEXT_WEIGHT = 1
+MAX_WEIGHT = 255
+
+# A shard whose file would be larger than this is split by the stems' first three letters.
+SPLIT_BYTES = 24_000
+# The stored text of a page, for snippets, is cut after this many characters.
+MAX_TEXT = 20_000
+
+# Elements with one of these classes are navigation or lists of other pages, not the page's text.
+BOILERPLATE_CLASSES = frozenset({"lac-index", "lac-filters", "lac-sources", "lac-cite", "headerlink", "lac-records",
+                                 "lac-count", "lac-meta", "lac-kind", "md-tags", "footnote"})
+# The h1 is the title, which search holds on its own.
+_SKIPPED_TAGS = frozenset({"h1", "script", "style", "form", "button", "details", "nav", "template"})
+_BLOCK_TAGS = frozenset({"p", "li", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "div",
+                         "section", "blockquote", "pre", "table", "ul", "ol", "dl", "br", "hr", "figcaption"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"})
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--.*?-->|([^<]+)", re.DOTALL)
+_CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
+_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " "}
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One built page as search sees it."""
+
+    url: str  # site-relative address, as MkDocs gives it ("tools/vera-2r/", "tools/vera-2r.html")
+    title: str
+    kind: str  # what the reader is told it is: the schema's title of its kind, or "Page"
+    html: str  # the page's content, as rendered from its Markdown
+    names: tuple[str, ...] = ()  # acronym, full name, original-language and German names
+
+
+@dataclass
+class _Text:
+    """The searchable text of one page: plain text for snippets, weighted words for the index."""
+
+    parts: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.startswith("#x"):
+            return chr(int(name[2:], 16))
+        if name.startswith("#"):
+            return chr(int(name[1:]))
+        return _NAMED.get(name, match.group(0))
+
+    return _ENTITY.sub(one, text)
+
+
+def page_text(html: str) -> tuple[str, str]:
+    """(the page's searchable text, its headings' text) from its content HTML; boilerplate left out.
+
+    Blocks are separated by " · ", a term and its description by ": ", so snippets read
+    "Organisations: NEUSTART · Countries: Austria", never "OrganisationsNEUSTARTCountriesAustria".
+    """
+    out = _Text()
+    skip_tag = ""  # the element being skipped, and how deep in same-named elements
+    skip_depth = 0
+    skip_section = False  # inside a section whose heading is excluded, until the next h1/h2
+    heading = ""
+    for match in _TAG.finditer(html):
+        closing, tag, attributes, text = match.groups()
+        if text is not None:
+            if not skip_depth and not skip_section:
+                text = _unescape(text)
+                out.parts.append(text)
+                if heading:
+                    out.headings.append(text)
+            continue
+        if tag is None:
+            continue  # a comment
+        tag = tag.lower()
+        if skip_depth:
+            if tag == skip_tag and tag not in _VOID:
+                skip_depth += -1 if closing else 1
+            continue
+        if not closing and tag in ("h1", "h2"):
+            skip_section = "data-search-exclude" in attributes
+        if skip_section:
+            continue
+        if not closing:
+            classes = _CLASS.search(attributes)
+            if tag in _SKIPPED_TAGS or "data-search-exclude" in attributes or (
+                    classes and not BOILERPLATE_CLASSES.isdisjoint(classes.group(1).split())):
+                if tag not in _VOID:
+                    skip_tag, skip_depth = tag, 1
+                continue
+            if tag in _HEADINGS:
+                heading = tag
+        elif tag == heading:
+            heading = ""
+            out.headings.append(" ")
+        if tag == "dt" and closing:
+            out.parts.append(": ")
+        elif tag in _BLOCK_TAGS:
+            out.parts.append(" · ")
+    text = " ".join("".join(out.parts).split())
+    text = re.sub(r"(?:\s*·\s*)+(?=·)|^[\s·]+|[\s·]+$", "", text)
+    text = re.sub(r"(?:·\s*)+", "· ", text)
+    text = re.sub(r"\s+:\s+", ": ", text)
+    return text, " ".join("".join(out.headings).split())
+
+
+def _weights(page: SearchPage, text: str, headings: str) -> tuple[Counter[str], Counter[str]]:
+    """(stem -> weight on this page, stem -> how often each written form occurs), for one page."""
+    weights: Counter[str] = Counter()
+    forms: Counter[str] = Counter()
+    for source, weight in ((page.title, TITLE_WEIGHT), (" ".join(page.names), NAME_WEIGHT),
+                           (headings, HEADING_WEIGHT), (text, TEXT_WEIGHT)):
+        lowered = unicodedata.normalize("NFC", source).lower()
+        for word in WORD.findall(lowered):
+            term = term_of(word)
+            if not term:
+                continue
+            weights[term] += weight
+            forms[f"{term}\0{word}"] += 1
+        for joined in JOINED.findall(lowered):
+            word = "".join(WORD.findall(joined))
+            term = term_of(word)
+            if not term:
+                continue
+            weights[term] += weight
+            forms[f"{term}\0{word}"] += 1
+    return weights, forms
+
+
+def _names(page: SearchPage) -> list[str]:
+    keys = []
+    for name in (page.title, *page.names):
+        key = name_key(name)
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def shard_file(prefix: str) -> str:
+    """The file name of a shard: its prefix where that is plain a-z and 0-9, else escaped (_hex)."""
+    return "".join(ch if ("a" <= ch <= "z" or "0" <= ch <= "9") else f"_{ord(ch):x}" for ch in prefix)
+
+
+def _script(call: str, *args: Any) -> str:
+    return f"lacSearch.{call}(" + ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"))
+                                          for a in args) + ");\n"
+
+
+def _postings(entries: list[tuple[int, int]]) -> list[int]:
+    """[(page, weight), ...] sorted by page -> [gap, weight, gap, weight, ...]: small numbers."""
+    flat: list[int] = []
+    last = 0
+    for number, weight in entries:
+        flat += [number - last, weight]
+        last = number
+    return flat
+
+
+def build_index(pages: list[SearchPage], synonyms: list[list[str]], suggestions: list[str]) -> dict[str, str]:
+    """Every search file, by its path under ``search/``."""
+    pages = sorted(pages, key=lambda p: p.url)
+    postings: dict[str, list[tuple[int, int]]] = {}
+    forms: Counter[str] = Counter()
+    names: dict[str, list[int]] = {}
+    files: dict[str, str] = {}
+    for number, page in enumerate(pages):
+        text, headings = page_text(page.html)
+        weights, page_forms = _weights(page, text, headings)
+        for term in sorted(weights):
+            postings.setdefault(term, []).append((number, min(weights[term], MAX_WEIGHT)))
+        forms.update(page_forms)
+        for key in _names(page):
+            names.setdefault(key, []).append(number)
+        if len(text) > MAX_TEXT:
+            text = text[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
+        files[f"d/{number}.js"] = _script("page", number, {"t": page.title, "u": page.url, "k": page.kind, "x": text})
+
+    shown: dict[str, str] = {}  # stem -> its most common written form
+    for key, count in sorted(forms.items(), key=lambda item: (-item[1], item[0])):
+        term, _, word = key.partition("\0")
+        shown.setdefault(term, word)
+
+    shards = _shards(postings, names, shown)
+    splits = sorted({prefix[:2] for prefix in shards if len(prefix) == 3})
+    for prefix, shard in sorted(shards.items()):
+        files[f"s/{shard_file(prefix)}.js"] = _script("shard", prefix, shard)
+    config = {
+        "pages": len(pages),
+        "shards": sorted(shards),
+        "splits": splits,
+        "rules": rules(),
+        "synonyms": [[_canonical(phrase) for phrase in group] for group in synonyms],
+        "suggest": sorted(set(suggestions), key=lambda s: (s.casefold(), s)),
+    }
+    files["config.js"] = _script("config", config)
+    return files
+
+
+def _canonical(phrase: str) -> list[str]:
+    return [t for t in map(term_of, WORD.findall(phrase.lower())) if t]
+
+
+def _shards(postings: dict[str, list[tuple[int, int]]], names: dict[str, list[int]],
+            shown: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Prefix -> {"t": {stem: [written form, postings]}, "n": {name key: [pages]}}."""
+    by_two: dict[str, dict[str, Any]] = {}
+    for term in sorted(postings):
+        entry = [shown.get(term, term), _postings(postings[term])]
+        by_two.setdefault(term[:2], {"t": {}, "n": {}})["t"][term] = entry
+    for key in sorted(names):
+        by_two.setdefault(key[:2], {"t": {}, "n": {}})["n"][key] = names[key]
+    shards: dict[str, dict[str, Any]] = {}
+    for prefix, shard in by_two.items():
+        if len(prefix) < 2 or len(json.dumps(shard, ensure_ascii=False)) <= SPLIT_BYTES:
+            shards[prefix] = shard
+            continue
+        shards[prefix] = {"t": {}, "n": {}}  # what is exactly two letters long stays here
+        for part in ("t", "n"):
+            for key, value in shard[part].items():
+                target = key[:3] if len(key) > 2 else prefix
+                shards.setdefault(target, {"t": {}, "n": {}})[part][key] = value
+    return shards
+

@@ -1,0 +1,77 @@
+"""Publish stage, search: what the catalogue tells search about its pages, and the files it writes.
+
+The MkDocs hook hands over each built page (``search_page``) and, after the build, asks for the
+index files (``search_files``). Record pages carry their kind's label (the schema's ``title``) and
+their other names; every other page is a "Page". The synonym groups are editorial data, read from
+the file the site's configuration names (``extra.search.synonyms`` in ``mkdocs.yml``, which the
+offline copy inherits).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue
+from .search_index import SearchPage, build_index
+from .search_names import other_names
+from .strict_yaml import parse_document
+from .urls import record_src
+
+OTHER_PAGES = "Page"
+
+
+def kind_label(catalogue: Catalogue, kind: str) -> str:
+    """The reader's name of a kind: the ``title`` of its schema ("Practice", "Assessment instrument")."""
+    return str(catalogue.schemas.schema(kind).get("title", kind))
+
+
+def search_page(catalogue: Catalogue, src_uri: str, url: str, title: str, html: str) -> SearchPage:
+    """One built page as search sees it."""
+    record = _records_by_src(catalogue).get(src_uri)
+    if record is None:
+        return SearchPage(url=url, title=title, kind=OTHER_PAGES, html=html)
+    return SearchPage(url=url, title=record.title, kind=kind_label(catalogue, record.kind), html=html,
+                      names=tuple(other_names(record)))
+
+
+def _records_by_src(catalogue: Catalogue) -> dict[str, Any]:
+    found: dict[str, Any] | None = getattr(catalogue, "_search_by_src", None)
+    if found is None:
+        found = {record_src(r.kind, r.id): r for r in catalogue.records}
+        catalogue._search_by_src = found  # type: ignore[attr-defined]
+    return found
+
+
+def load_synonyms(path: Path) -> list[list[str]]:
+    """The synonym groups (``groups:``, a list of lists of phrases); each phrase finds what the others find."""
+    document, problems = parse_document(path.read_bytes(), str(path))
+    if document is None or problems:
+        raise ValueError(f"{path}: not valid YAML: " + "; ".join(p.message for p in problems))
+    data = document.data.get("groups") if isinstance(document.data, dict) else None
+    if not isinstance(data, list) or not all(isinstance(g, list) and all(isinstance(p, str) for p in g)
+                                             for g in data):
+        raise ValueError(f"{path}: expected a list of groups, each a list of words or phrases")
+    return [list(group) for group in data]
+
+
+def suggestions(catalogue: Catalogue) -> list[str]:
+    """Names offered when a search finds nothing: glossary terms with their translations, every
+    acronym, the kinds' names and the tags."""
+    names: set[str] = set()
+    for record in catalogue.records:
+        if record.kind == "term":
+            names.add(record.title)
+            names.update(t["term"] for t in record.data.get("translations", []))
+        if record.data.get("acronym"):
+            names.add(str(record.data["acronym"]))
+        names.update(str(tag) for tag in record.data.get("tags", []))
+    for kind in sorted({r.kind for r in catalogue.records}):
+        names.add(kind_label(catalogue, kind))
+    return sorted(names)
+
+
+def search_files(catalogue: Catalogue, pages: list[SearchPage], synonyms_path: Path) -> dict[str, str]:
+    """Every file of the search index, by its path in the site."""
+    files = build_index(pages, load_synonyms(synonyms_path), suggestions(catalogue))
+    return {f"search/{path}": content for path, content in files.items()}
