@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 from .generate import DEFAULT_SEED, write_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ["hooks", "schemas", "overrides"]  # what the build reads besides docs/ and mkdocs.yml
+COPIED = ["hooks", "schemas", "overrides", "search"]  # what the build reads besides docs/ and mkdocs.yml
 _MATERIAL_MARKER = re.compile(r"^<!-- material/.*-->\s*$", re.MULTILINE)
 
 

@@ -57,6 +57,9 @@ _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--.*?-->|([^<]+)", re.DOTALL)
 _CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);")
+_BLOCK, _TERM = "\x1e", "\x1f"  # where a block ends; where a term (dt) ends and its description begins
+_TERM_END = re.compile(r"\s*\x1f[\s\x1e]*")
+_BLOCK_END = re.compile(r"\s*\x1e[\s\x1e]*")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " "}
 
 
@@ -138,13 +141,12 @@ def page_text(html: str) -> tuple[str, str]:
             heading = ""
             out.headings.append(" ")
         if tag == "dt" and closing:
-            out.parts.append(": ")
+            out.parts.append(_TERM)
         elif tag in _BLOCK_TAGS:
-            out.parts.append(" · ")
-    text = " ".join("".join(out.parts).split())
-    text = re.sub(r"(?:\s*·\s*)+(?=·)|^[\s·]+|[\s·]+$", "", text)
-    text = re.sub(r"(?:·\s*)+", "· ", text)
-    text = re.sub(r"\s+:\s+", ": ", text)
+            out.parts.append(_BLOCK)
+    text = _TERM_END.sub(": ", "".join(out.parts))
+    text = _BLOCK_END.sub(" · ", text)
+    text = " ".join(text.split()).strip(" ·")
     return text, " ".join("".join(out.headings).split())
 
 

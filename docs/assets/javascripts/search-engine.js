@@ -7,7 +7,8 @@
 
    Ranking, best first: a page whose whole name (title, acronym, original-language name) is the
    query, punctuation and spaces aside; then pages that contain more of the query's words (all
-   before some); then pages whose name starts with the query; then the score (how rare each word
+   before some), counting synonyms; then pages with more of the words as typed (not as synonyms);
+   then pages whose name starts with the query; then the score (how rare each word
    is, and where on the page it occurs: title, names, headings, text).
 
    Runs in browsers and, for its unit tests, in Node (module.exports). */
@@ -182,7 +183,7 @@
         var pages = new Map();  // page -> {units, score, exact, prefix}
         function entry(page) {
           var e = pages.get(page);
-          if (!e) { e = {units: 0, score: 0, exact: 0, prefix: 0}; pages.set(page, e); }
+          if (!e) { e = {units: 0, direct: 0, score: 0, exact: 0, prefix: 0}; pages.set(page, e); }
           return e;
         }
         function phraseScores(phrase, isOwn) {
@@ -199,6 +200,7 @@
         }
         parts.forEach(function (unit) {
           var best = phraseScores(unit.own, true);
+          best.forEach(function (s, page) { entry(page).direct += 1; });
           unit.alternatives.forEach(function (phrase) {
             phraseScores(phrase, false).forEach(function (s, page) {
               s *= SYNONYM;
@@ -220,7 +222,7 @@
         }
         var results = Array.from(pages.keys()).sort(function (a, b) {
           var x = pages.get(a), y = pages.get(b);
-          return (y.exact - x.exact) || (y.units - x.units) || (y.prefix - x.prefix) || (y.score - x.score) || (a - b);
+          return (y.exact - x.exact) || (y.units - x.units) || (y.direct - x.direct) || (y.prefix - x.prefix) || (y.score - x.score) || (a - b);
         });
         return {results: results, matched: matched, terms: terms,
                 suggestions: results.length ? [] : suggest(typed, data)};
@@ -264,7 +266,7 @@
         if (matched.has(words.termOf(m[0].toLowerCase()))) hits.push([m.index, m.index + m[0].length, words.termOf(m[0].toLowerCase())]);
       }
       var start = 0;
-      if (hits.length) {
+      if (hits.length && text.length > length) {
         var bestCount = -1;
         hits.forEach(function (h) {
           var seen = new Set();
