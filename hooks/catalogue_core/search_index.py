@@ -8,7 +8,8 @@ Input is every built page's content HTML (``SearchPage``); output is a set of fi
   when nothing is found, the number of pages and which shards are split;
 - ``s/<key>.js``: one shard per first two letters of a stem (three where two would make a large
   file): every stem with its most common written form and its postings (page number, weight), and
-  the whole-name keys of titles, acronyms and original-language names;
+  the whole-name keys of titles, acronyms and original-language names with their pages (a page
+  that is not a record as -1 - its number);
 - ``d/<n>.js``: one page each: title, address, kind and the page's searchable text, loaded only
   for the results shown, for their snippets.
 
@@ -73,6 +74,8 @@ class SearchPage:
     html: str  # the page's content, as rendered from its Markdown
     names: tuple[str, ...] = ()  # acronym, full name, original-language and German names
 
+
+OTHER_KIND = "Page"  # the kind of every page that is not a record
 
 @dataclass
 class _Text:
@@ -215,8 +218,9 @@ def build_index(pages: list[SearchPage], synonyms: list[list[str]], suggestions:
         for term in sorted(weights):
             postings.setdefault(term, []).append((number, min(weights[term], MAX_WEIGHT)))
         forms.update(page_forms)
+        # A record's names outrank a hand-written page's title ("Lone versus group actors" is both).
         for key in _names(page):
-            names.setdefault(key, []).append(number)
+            names.setdefault(key, []).append(number if page.kind != OTHER_KIND else -1 - number)
         if len(text) > MAX_TEXT:
             text = text[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
         files[f"d/{number}.js"] = _script("page", number, {"t": page.title, "u": page.url, "k": page.kind, "x": text})

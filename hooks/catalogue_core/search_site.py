@@ -13,13 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue
-from .search_index import SearchPage, build_index
+from .search_index import OTHER_KIND, SearchPage, build_index
 from .search_names import other_names
 from .strict_yaml import parse_document
 from .urls import record_src
-
-OTHER_PAGES = "Page"
-
 
 def kind_label(catalogue: Catalogue, kind: str) -> str:
     """The reader's name of a kind: the ``title`` of its schema ("Practice", "Assessment instrument")."""
@@ -30,7 +27,7 @@ def search_page(catalogue: Catalogue, src_uri: str, url: str, title: str, html: 
     """One built page as search sees it."""
     record = _records_by_src(catalogue).get(src_uri)
     if record is None:
-        return SearchPage(url=url, title=title, kind=OTHER_PAGES, html=html)
+        return SearchPage(url=url, title=title, kind=OTHER_KIND, html=html)
     return SearchPage(url=url, title=record.title, kind=kind_label(catalogue, record.kind), html=html,
                       names=tuple(other_names(record)))
 

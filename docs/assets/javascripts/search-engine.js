@@ -215,8 +215,9 @@
             var exact = name === key;
             if (!exact && !(key.length >= 3 && name.slice(0, key.length) === key)) return;
             names[name].forEach(function (page) {
-              var e = entry(page);
-              if (exact) e.exact = 1; else e.prefix = 1;
+              var record = page >= 0;  // other pages come as -1 - their number
+              var e = entry(record ? page : -1 - page);
+              if (exact) e.exact = Math.max(e.exact, record ? 2 : 1); else e.prefix = 1;
             });
           });
         }
