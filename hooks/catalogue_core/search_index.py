@@ -27,7 +27,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .search_words import JOINED, WORD, name_key, rules, term_of
@@ -55,12 +55,15 @@ _BLOCK_TAGS = frozenset({"p", "li", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "t
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"})
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|<!--.*?-->|([^<]+)", re.DOTALL)
+# Markdown and our templates write tag names in lower case.
+_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)([^>]*)>|<!--.*?-->", re.DOTALL)
 _CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);")
-_BLOCK, _TERM = "\x1e", "\x1f"  # where a block ends; where a term (dt) ends and its description begins
-_TERM_END = re.compile(r"\s*\x1f[\s\x1e]*")
-_BLOCK_END = re.compile(r"\s*\x1e[\s\x1e]*")
+# Where a block ends, and where a term (dt) ends and its description begins: private-use characters,
+# which no page holds and str.split() keeps.
+_BLOCK, _TERM = "\ue000", "\ue001"
+_TERM_END = re.compile(" ?\ue001[ \ue000]*")
+_BLOCK_END = re.compile(" ?\ue000[ \ue000]*")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " "}
 
 
@@ -76,14 +79,6 @@ class SearchPage:
 
 
 OTHER_KIND = "Page"  # the kind of every page that is not a record
-
-@dataclass
-class _Text:
-    """The searchable text of one page: plain text for snippets, weighted words for the index."""
-
-    parts: list[str] = field(default_factory=list)
-    headings: list[str] = field(default_factory=list)
-
 
 def _unescape(text: str) -> str:
     if "&" not in text:
@@ -106,33 +101,33 @@ def page_text(html: str) -> tuple[str, str]:
     Blocks are separated by " · ", a term and its description by ": ", so snippets read
     "Organisations: NEUSTART · Countries: Austria", never "OrganisationsNEUSTARTCountriesAustria".
     """
-    out = _Text()
+    parts: list[str] = []
+    headings: list[str] = []
     skip_tag = ""  # the element being skipped, and how deep in same-named elements
     skip_depth = 0
     skip_section = False  # inside a section whose heading is excluded, until the next h1/h2
     heading = ""
-    for match in _TAG.finditer(html):
-        closing, tag, attributes, text = match.groups()
-        if text is not None:
-            if not skip_depth and not skip_section:
-                text = _unescape(text)
-                out.parts.append(text)
-                if heading:
-                    out.headings.append(text)
-            continue
+    end = 0
+    for match in _TAG.finditer(html):  # only the tags: the text is what lies between them
+        if end < match.start() and not skip_depth and not skip_section:
+            text = _unescape(html[end:match.start()])
+            parts.append(text)
+            if heading:
+                headings.append(text)
+        end = match.end()
+        closing, tag, attributes = match.groups()
         if tag is None:
             continue  # a comment
-        tag = tag.lower()
         if skip_depth:
             if tag == skip_tag and tag not in _VOID:
                 skip_depth += -1 if closing else 1
             continue
-        if not closing and tag in ("h1", "h2"):
+        if not closing and (tag == "h1" or tag == "h2"):
             skip_section = "data-search-exclude" in attributes
         if skip_section:
             continue
         if not closing:
-            classes = _CLASS.search(attributes)
+            classes = _CLASS.search(attributes) if "class" in attributes else None
             if tag in _SKIPPED_TAGS or "data-search-exclude" in attributes or (
                     classes and not BOILERPLATE_CLASSES.isdisjoint(classes.group(1).split())):
                 if tag not in _VOID:
@@ -142,38 +137,32 @@ def page_text(html: str) -> tuple[str, str]:
                 heading = tag
         elif tag == heading:
             heading = ""
-            out.headings.append(" ")
+            headings.append(" ")
         if tag == "dt" and closing:
-            out.parts.append(_TERM)
+            parts.append(_TERM)
         elif tag in _BLOCK_TAGS:
-            out.parts.append(_BLOCK)
-    text = _TERM_END.sub(": ", "".join(out.parts))
-    text = _BLOCK_END.sub(" · ", text)
-    text = " ".join(text.split()).strip(" ·")
-    return text, " ".join("".join(out.headings).split())
+            parts.append(_BLOCK)
+    if end < len(html) and not skip_depth and not skip_section:
+        parts.append(_unescape(html[end:]))
+    text = " ".join("".join(parts).split())
+    text = _BLOCK_END.sub(" · ", _TERM_END.sub(": ", text)).strip(" ·")
+    return text, " ".join("".join(headings).split())
 
 
-def _weights(page: SearchPage, text: str, headings: str) -> tuple[Counter[str], Counter[str]]:
-    """(stem -> weight on this page, stem -> how often each written form occurs), for one page."""
+def _weights(page: SearchPage, text: str, headings: str, written: Counter[str]) -> Counter[str]:
+    """Stem -> its weight on this page; counts every written word into ``written`` as well."""
     weights: Counter[str] = Counter()
-    forms: Counter[str] = Counter()
     for source, weight in ((page.title, TITLE_WEIGHT), (" ".join(page.names), NAME_WEIGHT),
                            (headings, HEADING_WEIGHT), (text, TEXT_WEIGHT)):
         lowered = unicodedata.normalize("NFC", source).lower()
-        for word in WORD.findall(lowered):
+        counts = Counter(WORD.findall(lowered))  # counted in C; the loop below sees each word once
+        counts.update("".join(WORD.findall(group)) for group in JOINED.findall(lowered))
+        written.update(counts)
+        for word, count in counts.items():
             term = term_of(word)
-            if not term:
-                continue
-            weights[term] += weight
-            forms[f"{term}\0{word}"] += 1
-        for joined in JOINED.findall(lowered):
-            word = "".join(WORD.findall(joined))
-            term = term_of(word)
-            if not term:
-                continue
-            weights[term] += weight
-            forms[f"{term}\0{word}"] += 1
-    return weights, forms
+            if term:
+                weights[term] += count * weight
+    return weights
 
 
 def _names(page: SearchPage) -> list[str]:
@@ -209,15 +198,14 @@ def build_index(pages: list[SearchPage], synonyms: list[list[str]], suggestions:
     """Every search file, by its path under ``search/``."""
     pages = sorted(pages, key=lambda p: p.url)
     postings: dict[str, list[tuple[int, int]]] = {}
-    forms: Counter[str] = Counter()
+    written: Counter[str] = Counter()
     names: dict[str, list[int]] = {}
     files: dict[str, str] = {}
     for number, page in enumerate(pages):
         text, headings = page_text(page.html)
-        weights, page_forms = _weights(page, text, headings)
-        for term in sorted(weights):
-            postings.setdefault(term, []).append((number, min(weights[term], MAX_WEIGHT)))
-        forms.update(page_forms)
+        weights = _weights(page, text, headings, written)
+        for term, weight in weights.items():  # pages come in order, so every postings list is sorted
+            postings.setdefault(term, []).append((number, min(weight, MAX_WEIGHT)))
         # A record's names outrank a hand-written page's title ("Lone versus group actors" is both).
         for key in _names(page):
             names.setdefault(key, []).append(number if page.kind != OTHER_KIND else -1 - number)
@@ -226,9 +214,10 @@ def build_index(pages: list[SearchPage], synonyms: list[list[str]], suggestions:
         files[f"d/{number}.js"] = _script("page", number, {"t": page.title, "u": page.url, "k": page.kind, "x": text})
 
     shown: dict[str, str] = {}  # stem -> its most common written form
-    for key, count in sorted(forms.items(), key=lambda item: (-item[1], item[0])):
-        term, _, word = key.partition("\0")
-        shown.setdefault(term, word)
+    for word, _ in sorted(written.items(), key=lambda item: (-item[1], item[0])):
+        term = term_of(word)
+        if term:
+            shown.setdefault(term, word)
 
     shards = _shards(postings, names, shown)
     splits = sorted({prefix[:2] for prefix in shards if len(prefix) == 3})

@@ -50,7 +50,8 @@ mit fur auf als bei aus nach wie wird werden nicht auch sich
 WORD = re.compile(r"[^\W_]+")
 # Words joined by a hyphen, slash or dot with no space ("VERA-2R", "ERG22+", "Sozialnetz-Konferenz")
 # are also indexed as one word, so "VERA2R" and "Sozialnetzkonferenz" find them.
-JOINED = re.compile(r"[^\W_]+(?:[-/.][^\W_]+)+")
+# Starts only where a word starts, and never gives back a letter (possessive): one pass over the text.
+JOINED = re.compile(r"(?<![^\W_])[^\W_]++(?:[-/.][^\W_]++)+")
 
 _COMBINING = re.compile("[\u0300-\u036f]")
 
