@@ -188,6 +188,22 @@ are in the table and, run by run, in `bench/results.json`.
 
 {verdicts}
 
+## How search is counted
+
+The catalogue's search replaces Material's (`hooks/catalogue_core/search_index.py`). Both sides of
+every comparison pay for their own search, and nothing of either is left out:
+
+- **Build.** Our build writes our search index in the hook (every page's text, read from its
+  HTML, into small files under `search/`); the plain floor builds the same pages with Material's
+  stock search plugin, which writes `search/search_index.json`. The build ratio therefore compares
+  our search's indexing with Material's, inside the build times.
+- **First search.** The bytes are those of search's own files the browser fetched from opening a
+  record page to the first result, each counted gzip-compressed: for Material, its search worker and
+  the whole `search_index.json`, fetched as the page loads; for ours, the search box's script and
+  stylesheet (loaded with the page), then, on the first key, the engine, its config, the shards of
+  the words typed and the result pages shown. The page, the theme and the other scripts load on both
+  sites and count on neither.
+
 ## What each number means
 
 {meanings(first)}

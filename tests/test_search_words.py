@@ -96,3 +96,13 @@ def test_the_browser_applies_the_same_rules() -> None:
         pytest.fail("node is not installed; the browser's search code cannot be tested")
     result = subprocess.run([node, "--test", str(ROOT / "tests" / "js")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_the_site_and_the_offline_copy_share_one_search_declaration() -> None:
+    from mkdocs.config import load_config
+
+    site = load_config(str(ROOT / "mkdocs.yml"))
+    offline = load_config(str(ROOT / "mkdocs-offline.yml"))
+    assert offline.extra["search"] == site.extra["search"]
+    assert "search" not in (ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8").split("plugins:")[1].split("extra:")[0]
+    assert not any(name.endswith("/search") or name == "search" for name in [*site.plugins, *offline.plugins])
