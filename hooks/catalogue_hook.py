@@ -8,6 +8,9 @@ The planned site is handed from one event to the next on the build's own config 
 never in this module: ``mkdocs serve`` reuses this module without reloading it, and makes a
 new config for every rebuild (research/ecosystem.md, section 2).
 
+``on_page_content`` hands each rendered page to search; ``on_post_build`` writes the search index
+(catalogue_core/search_site.py).
+
 ``on_post_page`` and ``on_post_template`` give every HTML page its Content-Security-Policy.
 
 Sibling modules are imported at the top: MkDocs puts this folder on ``sys.path`` only while it
@@ -25,7 +28,7 @@ from catalogue_core.catalogue import Project, load_catalogue
 from catalogue_core.csp import with_policy
 from catalogue_core.markup import GlossaryAbbrExtension
 from catalogue_core.problems import format_report
-from catalogue_core.search_site import search_files, search_page
+from catalogue_core.search_site import SearchPages
 from catalogue_core.site import SitePlan, check_published_urls, plan_site
 from catalogue_core.urls import Linker
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +39,7 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _PLAN = "_lone_actors_site_plan"  # attribute of the build's config that carries the plan
-_SEARCH = "_lone_actors_search_pages"  # and the pages search has seen so far
+_SEARCH = "_lone_actors_search_pages"  # and the pages search has seen so far (search_site.SearchPages)
 
 # The one piece of module state, fixed for the life of the process: whether it is `mkdocs serve`.
 _command = {"name": "build"}
@@ -82,7 +85,7 @@ def _pre_build(config: MkDocsConfig) -> None:
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))
     setattr(config, _PLAN, plan)
-    setattr(config, _SEARCH, [])
+    setattr(config, _SEARCH, SearchPages(catalogue))
     # Same records, same site, byte for byte: MkDocs stamps the sitemap and its gzip header with
     # the build time unless SOURCE_DATE_EPOCH is set, so the records' newest review date stands in.
     os.environ["SOURCE_DATE_EPOCH"] = str(catalogue.newest_review_epoch)
@@ -121,15 +124,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Search indexes what the page shows (catalogue_core/search_index.py); a page can opt out
     # with Material's front matter `search: {exclude: true}`.
     if not (page.meta.get("search") or {}).get("exclude"):
-        plan: SitePlan = getattr(config, _PLAN)
-        getattr(config, _SEARCH).append(search_page(plan.catalogue, page.file.src_uri, page.url, page.title or "", html))
+        pages: SearchPages = getattr(config, _SEARCH)
+        pages.add(page.file.src_uri, page.url, page.title or "", html)
     return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    plan: SitePlan = getattr(config, _PLAN)
+    search: SearchPages = getattr(config, _SEARCH)
     synonyms = Path(config.config_file_path).parent / config.extra["search"]["synonyms"]
-    for path, content in search_files(plan.catalogue, getattr(config, _SEARCH), synonyms).items():
+    for path, content in search.files(synonyms).items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

@@ -1,8 +1,8 @@
 """Publish stage, search: what the catalogue tells search about its pages, and the files it writes.
 
-The MkDocs hook hands over each built page (``search_page``) and, after the build, asks for the
-index files (``search_files``). Record pages carry their kind's label (the schema's ``title``) and
-their other names; every other page is a "Page". The synonym groups are editorial data, read from
+The MkDocs hook hands over each built page (``SearchPages.add``) and, after the build, asks for
+the index files (``SearchPages.files``). Record pages carry their kind's label (the schema's
+``title``) and their other names; every other page is a "Page". The synonym groups are editorial data, read from
 the file the site's configuration names (``extra.search.synonyms`` in ``mkdocs.yml``, which the
 offline copy inherits).
 """
@@ -10,34 +10,41 @@ offline copy inherits).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from .catalogue import Catalogue
+from .records import Record
 from .search_index import OTHER_KIND, SearchPage, build_index
 from .search_names import other_names
 from .strict_yaml import parse_document
 from .urls import record_src
+
 
 def kind_label(catalogue: Catalogue, kind: str) -> str:
     """The reader's name of a kind: the ``title`` of its schema ("Practice", "Assessment instrument")."""
     return str(catalogue.schemas.schema(kind).get("title", kind))
 
 
-def search_page(catalogue: Catalogue, src_uri: str, url: str, title: str, html: str) -> SearchPage:
-    """One built page as search sees it."""
-    record = _records_by_src(catalogue).get(src_uri)
-    if record is None:
-        return SearchPage(url=url, title=title, kind=OTHER_KIND, html=html)
-    return SearchPage(url=url, title=record.title, kind=kind_label(catalogue, record.kind), html=html,
-                      names=tuple(other_names(record)))
+class SearchPages:
+    """The pages of one build as search sees them, collected as MkDocs renders them."""
 
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self.pages: list[SearchPage] = []
+        self._records: dict[str, Record] = {record_src(r.kind, r.id): r for r in catalogue.records}
 
-def _records_by_src(catalogue: Catalogue) -> dict[str, Any]:
-    found: dict[str, Any] | None = getattr(catalogue, "_search_by_src", None)
-    if found is None:
-        found = {record_src(r.kind, r.id): r for r in catalogue.records}
-        catalogue._search_by_src = found  # type: ignore[attr-defined]
-    return found
+    def add(self, src_uri: str, url: str, title: str, html: str) -> None:
+        """One built page: record pages carry their kind's label and their other names."""
+        record = self._records.get(src_uri)
+        if record is None:
+            self.pages.append(SearchPage(url=url, title=title, kind=OTHER_KIND, html=html))
+        else:
+            self.pages.append(SearchPage(url=url, title=record.title, kind=kind_label(self.catalogue, record.kind),
+                                         html=html, names=tuple(other_names(record))))
+
+    def files(self, synonyms_path: Path) -> dict[str, str]:
+        """Every file of the search index, by its path in the site."""
+        files = build_index(self.pages, load_synonyms(synonyms_path), suggestions(self.catalogue))
+        return {f"search/{path}": content for path, content in files.items()}
 
 
 def load_synonyms(path: Path) -> list[list[str]]:
@@ -66,9 +73,3 @@ def suggestions(catalogue: Catalogue) -> list[str]:
     for kind in sorted({r.kind for r in catalogue.records}):
         names.add(kind_label(catalogue, kind))
     return sorted(names)
-
-
-def search_files(catalogue: Catalogue, pages: list[SearchPage], synonyms_path: Path) -> dict[str, str]:
-    """Every file of the search index, by its path in the site."""
-    files = build_index(pages, load_synonyms(synonyms_path), suggestions(catalogue))
-    return {f"search/{path}": content for path, content in files.items()}
