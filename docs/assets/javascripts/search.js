@@ -44,7 +44,7 @@
     '<div class="md-search__options"><button type="reset" class="md-search__icon md-icon" title="Clear"' +
     ' aria-label="Clear" tabindex="-1">' + ICON_CLOSE + '</button></div>' +
     '</form>' +
-    '<div class="md-search__output"><div class="md-search__scrollwrap" data-md-scrollfix>' +
+    '<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>' +
     '<div class="md-search-result">' +
     '<div class="md-search-result__meta" id="lac-search-status" role="status">Type to start searching</div>' +
     '<div class="lac-search-suggest"></div>' +
