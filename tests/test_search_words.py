@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue_core.search_index import SPLIT_BYTES, SearchPage, build_index, page_text, shard_file
+from catalogue_core.search_index import SPLIT_BYTES, SearchPage, build_index, compound_tail, page_text, shard_file
 from catalogue_core.search_site import load_synonyms
 from catalogue_core.search_words import name_key, rules, terms
 from conftest import ROOT
@@ -115,3 +115,16 @@ def test_the_site_and_the_offline_copy_share_one_search_declaration() -> None:
     offline_plugins = (ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8").split("plugins:")[1].split("extra:")[0]
     assert "search" not in offline_plugins
     assert not any(name.endswith("/search") or name == "search" for name in [*site.plugins, *offline.plugins])
+
+
+@pytest.mark.parametrize(("term", "tail"), [
+    ("jugendarbeit", "arbeit"), ("sozialarbeit", "arbeit"), ("risikobewertung", "bewertung"),
+    ("arbeit", ""), ("assessment", ""), ("vera2rabcd", ""),
+])
+def test_compounds_end_in_a_word_of_the_catalogue(term: str, tail: str) -> None:
+    assert compound_tail(term, {"arbeit", "bewertung", "stand", "abcd"}) == tail
+
+
+def test_a_compound_finds_its_page_by_its_last_word() -> None:
+    files = build_index([_page("a/", "Offene Jugendarbeit", "<p>x</p>"), _page("b/", "Arbeit", "<p>y</p>")], [], [])
+    assert '"arbeit":["arbeit",[0,20,1,40]]' in files["s/ar.js"]

@@ -42,6 +42,8 @@ MAX_WEIGHT = 255
 
 # A shard whose file would be larger than this is split by the stems' first three letters.
 SPLIT_BYTES = 24_000
+# Both parts of a compound that search splits are at least this long (compound_tail).
+COMPOUND_PART = 4
 # The stored text of a page, for snippets, is cut after this many characters.
 MAX_TEXT = 20_000
 
@@ -219,6 +221,8 @@ def build_index(pages: list[SearchPage], synonyms: list[list[str]], suggestions:
         if term:
             shown.setdefault(term, word)
 
+    canonical = [[_canonical(phrase) for phrase in group] for group in synonyms]
+    _add_compound_parts(postings, {term for group in canonical for phrase in group for term in phrase})
     shards = _shards(postings, names, shown)
     splits = sorted({prefix[:2] for prefix in shards if len(prefix) == 3})
     for prefix, shard in sorted(shards.items()):
@@ -228,11 +232,44 @@ def build_index(pages: list[SearchPage], synonyms: list[list[str]], suggestions:
         "shards": sorted(shards),
         "splits": splits,
         "rules": rules(),
-        "synonyms": [[_canonical(phrase) for phrase in group] for group in synonyms],
+        "synonyms": canonical,
         "suggest": sorted(set(suggestions), key=lambda s: (s.casefold(), s)),
     }
     files["config.js"] = _script("config", config)
     return files
+
+
+def compound_tail(term: str, vocabulary: set[str] | frozenset[str]) -> str:
+    """The longest word of ``vocabulary`` that ends a long compound ("jugendarbeit" -> "arbeit"), or "".
+
+    German joins words into one ("Jugendarbeit", "Risikobewertung"); a search for "Arbeit" or
+    "Bewertung" should find them. Only letters count, and both parts are at least COMPOUND_PART long,
+    so short English endings do not split words.
+    """
+    if len(term) < 2 * COMPOUND_PART or not term.isalpha():
+        return ""
+    for start in range(COMPOUND_PART, len(term) - COMPOUND_PART + 1):
+        if term[start:] in vocabulary:
+            return term[start:]
+    return ""
+
+
+def _add_compound_parts(postings: dict[str, list[tuple[int, int]]], words: set[str]) -> None:
+    """Every page with a compound also counts, at half its weight, for the compound's last word, if
+    that word is on some page or in the synonym groups (``words``)."""
+    vocabulary = frozenset(postings) | words
+    extra: dict[str, dict[int, int]] = {}
+    for term in sorted(postings):
+        tail = compound_tail(term, vocabulary)
+        if tail:
+            for number, weight in postings[term]:
+                pages = extra.setdefault(tail, {})
+                pages[number] = max(pages.get(number, 0), max(1, weight // 2))
+    for tail, pages in extra.items():
+        merged = dict(postings.get(tail, []))
+        for number, weight in pages.items():
+            merged[number] = max(merged.get(number, 0), weight)
+        postings[tail] = sorted(merged.items())
 
 
 def _canonical(phrase: str) -> list[str]:
