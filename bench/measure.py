@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -141,7 +142,23 @@ def time_builds(ours: Path, floor: Path, runs: int) -> tuple[list[Build], list[B
 
 
 def search_index_bytes(site: Path) -> int:
-    return (site / "search" / "search_index.json").stat().st_size
+    """Raw bytes of the whole search index: Material's one file, or all of ours."""
+    material = site / "search" / "search_index.json"
+    if material.is_file():
+        return material.stat().st_size
+    return sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file())
+
+
+# What counts as search's own transfer: the index, the search code and its stylesheet, for
+# Material (its worker, lunr's language files, search_index.json) and for ours (search.js,
+# search-engine.js, search.css and search/*). The page, the theme and the other scripts load
+# either way and are left out.
+SEARCH_PATHS = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/",
+                "assets/javascripts/search", "assets/stylesheets/search")
+
+
+def is_search_file(site_path: str) -> bool:
+    return site_path.startswith(SEARCH_PATHS)
 
 
 class _Assets(HTMLParser):
@@ -275,11 +292,21 @@ class StaticServer:
         self.httpd.server_close()
 
 
-def time_first_search(sites: dict[str, Path], url_path: str, runs: int, limit_s: float = 600) -> dict[str, float]:
-    """Median seconds, per site, from opening ``url_path`` in a fresh browser to the first search result."""
+@dataclass
+class FirstSearch:
+    seconds: float  # median, from opening the page to the first result
+    bytes: int  # search's files fetched until the first result, each counted gzip-compressed
+    files: list[str]  # those files
+
+
+def time_first_search(sites: dict[str, Path], url_path: str, runs: int, limit_s: float = 600) -> dict[str, FirstSearch]:
+    """Per site: median seconds from opening ``url_path`` in a fresh browser to the first search result,
+    and the bytes of search's own files (``is_search_file``) fetched until then, gzip-compressed (the
+    same every run: the cache is empty each time)."""
     from playwright.sync_api import sync_playwright
 
     times: dict[str, list[float]] = {name: [] for name in sites}
+    fetched: dict[str, set[str]] = {name: set() for name in sites}
     servers = {name: StaticServer(site) for name, site in sites.items()}
     for server in servers.values():
         server.__enter__()
@@ -291,16 +318,32 @@ def time_first_search(sites: dict[str, Path], url_path: str, runs: int, limit_s:
                     for name, server in servers.items():
                         context = browser.new_context()  # an empty cache: the index is fetched again
                         page = context.new_page()
+                        seen: list[str] = []
+                        page.on("requestfinished", seen_request(seen))
                         start = time.perf_counter()
                         page.goto(server.url + url_path, timeout=limit_s * 1000)
                         page.click(".md-search__input")
                         page.keyboard.type(SEARCH_QUERY)
                         page.wait_for_selector(".md-search-result__item", timeout=limit_s * 1000)
                         times[name].append(time.perf_counter() - start)
+                        fetched[name].update(u[len(server.url):].split("?")[0] for u in list(seen)
+                                             if u.startswith(server.url))
                         context.close()
             finally:
                 browser.close()
     finally:
         for server in servers.values():
             server.__exit__()
-    return {name: statistics.median(values) for name, values in times.items()}
+    out = {}
+    for name, site in sites.items():
+        files = sorted(f for f in fetched[name] if is_search_file(f))
+        out[name] = FirstSearch(statistics.median(times[name]), sum(gzip_size((site / f).read_bytes()) for f in files),
+                                files)
+    return out
+
+
+def seen_request(seen: list[str]) -> Any:
+    """A listener that notes each finished request's address in ``seen``."""
+    def note(request: Any) -> None:
+        seen.append(request.url)
+    return note

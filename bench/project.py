@@ -7,7 +7,10 @@ catalogue does not have; Material's tag listings in them are kept, as they grow 
 
 The *plain floor* is the same folder with the Markdown our hook would generate written out as real
 files under ``docs/`` (its data files, feeds and redirect pages too, as static files), and the same
-``mkdocs.yml`` without ``hooks:``: what MkDocs and Material cost for these pages on their own.
+``mkdocs.yml`` without ``hooks:`` and with Material's stock search plugin in place of ours
+(``plain_config``): what MkDocs and Material, search included, cost for these pages on their own.
+Our search indexes the built pages in the hook; Material's indexes them in its plugin; each build
+pays for its own.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from catalogue_core.urls import Linker
 from .generate import DEFAULT_SEED, write_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ["hooks", "schemas", "overrides"]  # what the build reads besides docs/ and mkdocs.yml
+COPIED = ["hooks", "schemas", "overrides", "search"]  # what the build reads besides docs/ and mkdocs.yml
 _MATERIAL_MARKER = re.compile(r"^<!-- material/.*-->\s*$", re.MULTILINE)
 
 
@@ -79,8 +82,21 @@ def make_plain_floor(ours: Path, folder: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
     text = (ours / "mkdocs.yml").read_text(encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(without_hooks(text), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(plain_config(text), encoding="utf-8")
     return folder
+
+
+# Our search's own files, which the floor leaves out (its search is Material's).
+OUR_SEARCH_ASSETS = ("assets/javascripts/search.js", "assets/stylesheets/search.css")
+
+
+def plain_config(config: str) -> str:
+    """Our ``mkdocs.yml`` for the plain floor: no hooks, no search of ours, Material's search as
+    it ships (``- search``, stock settings)."""
+    lines = [line for line in without_hooks(config).splitlines(keepends=True)
+             if line.strip().removeprefix("- ") not in OUR_SEARCH_ASSETS]
+    at = lines.index("plugins:\n")
+    return "".join(lines[: at + 1] + ["  - search\n"] + lines[at + 1:])
 
 
 def without_hooks(config: str) -> str:

@@ -73,7 +73,7 @@ def measure_size(size: int, runs: int, seed: int, machine: dict[str, Any], brows
     log(f"{size:,} records: mkdocs serve after an edit, {runs} times")
     serve_s = measure.time_serve(ours, record, record_url, runs)
 
-    first_search: dict[str, float | None] = {"ours": None, "plain": None}
+    first_search: dict[str, measure.FirstSearch | None] = {"ours": None, "plain": None}
     if browser:
         # Wall time across several processes is all a browser offers, so more runs than elsewhere.
         log(f"{size:,} records: first search in Chromium, {max(runs, 5)} times on each site, in turn")
@@ -106,8 +106,12 @@ def measure_size(size: int, runs: int, seed: int, machine: dict[str, Any], brows
         "page_bytes": page_bytes,
         "gzip_level": measure.GZIP_LEVEL,
         "serve_s": round(serve_s, 2),
-        "first_search_s": None if first_search["ours"] is None else round(first_search["ours"], 3),
-        "plain_first_search_s": None if first_search["plain"] is None else round(first_search["plain"], 3),
+        "first_search_s": None if first_search["ours"] is None else round(first_search["ours"].seconds, 3),
+        "plain_first_search_s": None if first_search["plain"] is None else round(first_search["plain"].seconds, 3),
+        "first_search_bytes": None if first_search["ours"] is None else first_search["ours"].bytes,
+        "plain_first_search_bytes": None if first_search["plain"] is None else first_search["plain"].bytes,
+        "first_search_files": None if first_search["ours"] is None else first_search["ours"].files,
+        "plain_first_search_files": None if first_search["plain"] is None else first_search["plain"].files,
         "search_query": measure.SEARCH_QUERY,
         "peak_rss_mb": round(max(b.peak_rss_mb for b in [cold, *mine]), 1),
         "plain_peak_rss_mb": round(max(b.peak_rss_mb for b in theirs), 1),

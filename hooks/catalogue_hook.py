@@ -8,8 +8,10 @@ The planned site is handed from one event to the next on the build's own config 
 this module keeps no state: ``mkdocs serve`` reuses it without reloading it, and makes a new
 config for every rebuild (mkdocs/commands/serve.py, ``builder``).
 
-``on_post_page`` and ``on_post_template`` give every HTML page its Content-Security-Policy;
-``on_post_build`` writes ``_headers`` with the policy for the response headers (static_host.py).
+``on_page_content`` hands each rendered page to search; ``on_post_build`` writes the search index
+(publish/search_site.py) and ``_headers`` with the policy for the response headers (static_host.py).
+
+``on_post_page`` and ``on_post_template`` give every HTML page its Content-Security-Policy.
 
 Sibling modules are imported at the top: MkDocs puts this folder on ``sys.path`` only while it
 loads the hook.
@@ -26,12 +28,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from catalogue_core.check.catalogue import Project, load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.publish.csp import with_policy
 from catalogue_core.publish.publish_settings import missing_settings_notice
-from catalogue_core.publish.search_names import add_names
+from catalogue_core.publish.search_site import SearchPages
 from catalogue_core.publish.site import SitePlan, check_published_urls, plan_site
 from catalogue_core.publish.static_host import headers_file, page_script_sources
 from catalogue_core.render.markup import GlossaryAbbrExtension
@@ -42,6 +45,7 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 _PLAN = "_lone_actors_site_plan"  # attribute of the build's config that carries the plan
 _EPOCH = "_lone_actors_outer_source_date_epoch"  # the caller's SOURCE_DATE_EPOCH, restored after the build
 _SCRIPT_SOURCES = "_lone_actors_script_sources"  # the script sources the pages' policies allow, for _headers
+_SEARCH = "_lone_actors_search_pages"  # the pages search has seen so far (search_site.SearchPages)
 
 
 def _is_live_server(config: MkDocsConfig) -> bool:
@@ -100,6 +104,7 @@ def _pre_build(config: MkDocsConfig) -> None:
     notice = missing_settings_notice(config.site_url, config.repo_url)
     if notice and not _is_live_server(config):
         log.info(notice)
+    setattr(config, _SEARCH, SearchPages(catalogue))
     # Same records, same site, byte for byte: MkDocs stamps the sitemap and its gzip header with
     # the build time unless SOURCE_DATE_EPOCH is set (mkdocs/utils/__init__.py, get_build_timestamp),
     # so the records' newest review date stands in for this build, and the caller's value comes back
@@ -138,17 +143,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Search indexes what the page shows (catalogue_core/search_index.py); a page can opt out
+    # with Material's front matter `search: {exclude: true}`.
+    if not (page.meta.get("search") or {}).get("exclude"):
+        pages: SearchPages = getattr(config, _SEARCH)
+        pages.add(page.file.src_uri, page.url, page.title or "", html)
+    return html
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    search: SearchPages = getattr(config, _SEARCH)
+    synonyms = Path(config.config_file_path).parent / config.extra["search"]["synonyms"]
+    for path, content in search.files(synonyms).items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
     if not _inline_scripts_allowed(config):  # headers are for a served site; serve and file:// have none
         assets = [p.relative_to(site).as_posix() for p in (site / "assets").rglob("*") if p.is_file()]
         (site / "_headers").write_text(headers_file(getattr(config, _SCRIPT_SOURCES), assets), encoding="utf-8")
-    # Runs after Material's search plugin has written its index (hooks follow plugins).
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
-        plan: SitePlan = getattr(config, _PLAN)
-        linker = Linker(directory_urls=config.use_directory_urls)
-        index.write_text(add_names(index.read_text(encoding="utf-8"), plan.catalogue, linker), encoding="utf-8")
     _restore_epoch(config)
 
 

@@ -1,0 +1,254 @@
+/* The search box in every page's header, and its results.
+
+   This file is small and loads with the page; it fetches nothing. The first key typed loads the
+   engine (search-engine.js) and the index's config; each query then loads only the shards of its
+   words and the pages it shows (hooks/catalogue_core/search_index.py writes them). Every file is a
+   script of the site, added as a <script> element: that works under the pages'
+   Content-Security-Policy (script-src 'self') and from file://, where fetch() does not.
+
+   The markup and classes are Material's own search (partials/search.html), so the box looks and
+   moves like Material's, but Material's search plugin is off: it would download the whole index
+   on every page load. Keys: "/", "s" or "f" open the search, ArrowDown and ArrowUp move through
+   the results, Enter opens the first result, Escape closes. */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var header = document.querySelector(".md-header__inner");
+  var toggle = document.getElementById("__search");
+  if (!script || !header || !toggle) return;
+  var root = script.src.replace(/assets\/javascripts\/search\.js(\?.*)?$/, "");
+  var PAGE_SIZE = 10;
+
+  var ICON_SEARCH = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
+  var ICON_BACK = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z"/></svg>';
+  var ICON_CLOSE = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>';
+
+  /* --- the box ---------------------------------------------------------------------------- */
+
+  var opener = document.createElement("label");
+  opener.className = "md-header__button md-icon";
+  opener.htmlFor = "__search";
+  opener.title = "Search";
+  opener.innerHTML = ICON_SEARCH;
+  var box = document.createElement("div");
+  box.className = "md-search lac-search";
+  box.innerHTML =
+    '<label class="md-search__overlay" for="__search"></label>' +
+    '<div class="md-search__inner" role="search" aria-label="Search the catalogue">' +
+    '<form class="md-search__form" name="lac-search">' +
+    '<input type="text" class="md-search__input" name="query" aria-label="Search" placeholder="Search"' +
+    ' autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false" required' +
+    ' aria-describedby="lac-search-status">' +
+    '<label class="md-search__icon md-icon" for="__search" title="Close search">' + ICON_SEARCH + ICON_BACK + '</label>' +
+    '<div class="md-search__options"><button type="reset" class="md-search__icon md-icon" title="Clear"' +
+    ' aria-label="Clear" tabindex="-1">' + ICON_CLOSE + '</button></div>' +
+    '</form>' +
+    '<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>' +
+    '<div class="md-search-result">' +
+    '<div class="md-search-result__meta" id="lac-search-status" role="status">Type to start searching</div>' +
+    '<div class="lac-search-suggest"></div>' +
+    '<ol class="md-search-result__list"></ol>' +
+    '<div class="lac-search-more"></div>' +
+    '</div></div></div></div>';
+  var source = header.querySelector(".md-header__source");
+  header.insertBefore(opener, source);
+  header.insertBefore(box, source);
+
+  var form = box.querySelector("form");
+  var input = box.querySelector(".md-search__input");
+  var status = box.querySelector(".md-search-result__meta");
+  var list = box.querySelector(".md-search-result__list");
+  var suggestions = box.querySelector(".lac-search-suggest");
+  var more = box.querySelector(".lac-search-more");
+
+  /* --- loading ---------------------------------------------------------------------------- */
+
+  var pending = {};  // path -> {promise, resolve}
+  function load(path) {
+    if (pending[path]) return pending[path].promise;
+    var slot = {};
+    slot.promise = new Promise(function (resolve, reject) {
+      slot.resolve = resolve;
+      var tag = document.createElement("script");
+      tag.src = root + (path.indexOf("assets/") === 0 ? path : "search/" + path);
+      tag.async = true;
+      tag.onerror = function () { delete pending[path]; reject(new Error("could not load " + path)); };
+      if (path.indexOf("assets/") === 0) tag.onload = function () { resolve(); };
+      document.head.appendChild(tag);
+    });
+    pending[path] = slot;
+    return slot.promise;
+  }
+  function arrived(path, data) {
+    if (pending[path]) pending[path].resolve(data);
+  }
+  window.lacSearch = {
+    config: function (data) { arrived("config.js", data); },
+    shard: function (prefix, data) { arrived("s/" + shardFile(prefix) + ".js", data); },
+    page: function (number, data) { arrived("d/" + number + ".js", data); }
+  };
+  function shardFile(prefix) {
+    return prefix.replace(/[^a-z0-9]/g, function (ch) { return "_" + ch.codePointAt(0).toString(16); });
+  }
+
+  var engine = null;
+  function getEngine() {
+    if (!engine) {
+      engine = Promise.all([load("assets/javascripts/search-engine.js"), load("config.js")]).then(function (got) {
+        return window.lacSearchEngine.Engine(got[1], load);
+      });
+      engine.catch(function () { engine = null; });
+    }
+    return engine;
+  }
+
+  /* --- results ---------------------------------------------------------------------------- */
+
+  var latest = 0;  // only the newest query's answer is shown
+  var current = null;
+
+  function run() {
+    var query = input.value;
+    var ticket = ++latest;
+    if (!query.trim()) { show(ticket, null); return; }
+    getEngine().then(function (e) {
+      return e.search(query).then(function (found) { show(ticket, found, e); });
+    }).catch(function () {
+      if (ticket === latest) status.textContent = "Search could not load; reload the page to try again.";
+    });
+  }
+
+  function show(ticket, found, e) {
+    if (ticket !== latest) return;
+    list.textContent = "";
+    suggestions.textContent = "";
+    more.textContent = "";
+    current = found && {found: found, engine: e, shown: 0, ticket: ticket};
+    if (!found) { status.textContent = "Type to start searching"; return; }
+    var n = found.results.length;
+    status.textContent = n === 0 ? "No matching pages" : n === 1 ? "1 matching page" : n + " matching pages";
+    if (!n && found.suggestions.length) offer(found.suggestions);
+    return showMore();
+  }
+
+  function offer(words) {
+    var label = document.createElement("span");
+    label.textContent = "Did you mean: ";
+    suggestions.appendChild(label);
+    words.forEach(function (word, i) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "lac-search-suggestion";
+      button.textContent = word;
+      button.addEventListener("click", function () { input.value = word; input.focus(); run(); });
+      if (i) suggestions.appendChild(document.createTextNode(" "));
+      suggestions.appendChild(button);
+    });
+  }
+
+  function showMore() {
+    var state = current;
+    var numbers = state.found.results.slice(state.shown, state.shown + PAGE_SIZE);
+    state.shown += numbers.length;
+    more.textContent = "";
+    return Promise.all(numbers.map(function (n) { return load("d/" + n + ".js"); })).then(function (pages) {
+      if (state !== current) return;
+      pages.forEach(function (page) { list.appendChild(item(page, state)); });
+      var left = state.found.results.length - state.shown;
+      if (left > 0) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-search-result__more lac-search-more__button";
+        button.textContent = "Show " + Math.min(left, PAGE_SIZE) + " more of " + left;
+        button.addEventListener("click", function () { showMore(); });
+        more.appendChild(button);
+      }
+    });
+  }
+
+  function item(page, state) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = root + page.u;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var kind = document.createElement("p");
+    kind.className = "lac-search-kind";
+    kind.textContent = page.k;
+    var title = document.createElement("h3");
+    title.textContent = page.t;
+    var text = document.createElement("p");
+    text.className = "lac-search-snippet";
+    state.engine.snippet(page.x, state.found.matched).forEach(function (piece) {
+      if (piece[1]) {
+        var mark = document.createElement("mark");
+        mark.textContent = piece[0];
+        text.appendChild(mark);
+      } else {
+        text.appendChild(document.createTextNode(piece[0]));
+      }
+    });
+    article.appendChild(kind);
+    article.appendChild(title);
+    article.appendChild(text);
+    a.appendChild(article);
+    li.appendChild(a);
+    return li;
+  }
+
+  /* --- opening, closing, keys --------------------------------------------------------------- */
+
+  function open() {
+    if (!toggle.checked) toggle.checked = true;
+  }
+  function close() {
+    toggle.checked = false;
+    input.blur();
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", run);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () { setTimeout(function () { run(); input.focus(); }, 0); });
+  toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    var active = document.activeElement;
+    var typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
+    if (!toggle.checked || !box.contains(active)) {
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        open();
+        input.focus();
+      }
+      return;
+    }
+    var all = links();
+    var at = all.indexOf(active);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "Enter" && active === input) {
+      event.preventDefault();
+      if (all.length) all[0].click();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!all.length) return;
+      event.preventDefault();
+      var next = event.key === "ArrowDown" ? (at < 0 ? 0 : Math.min(at + 1, all.length - 1)) : at - 1;
+      if (next < 0) input.focus(); else all[next].focus();
+    }
+  }, true);
+
+  /* A result opened in this page (a link to a section) closes the search. */
+  list.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("a")) toggle.checked = false;
+  });
+})();

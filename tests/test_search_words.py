@@ -1,0 +1,130 @@
+"""Search's word rules and index files (hooks/catalogue_core/search_words.py, search_index.py).
+
+The browser's copy of the rules (docs/assets/javascripts/search-engine.js) is checked against the
+same cases by Node's test runner, which the last test here runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from catalogue_core.search_index import SPLIT_BYTES, SearchPage, build_index, compound_tail, page_text, shard_file
+from catalogue_core.search_site import load_synonyms
+from catalogue_core.search_words import name_key, rules, terms
+from conftest import ROOT
+
+CASES = json.loads((ROOT / "tests" / "search_words_cases.json").read_text(encoding="utf-8"))
+
+
+def test_the_cases_carry_the_current_rules() -> None:
+    """The browser's tests read the rules from the cases file; it must not fall behind."""
+    assert CASES["rules"] == json.loads(json.dumps(rules()))
+
+
+@pytest.mark.parametrize(("one", "other"), CASES["same_terms"])
+def test_word_forms_and_spellings_meet(one: str, other: str) -> None:
+    assert terms(one) == terms(other)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES["terms"].items())
+def test_terms(text: str, expected: list[str]) -> None:
+    assert terms(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES["name_keys"].items())
+def test_name_keys_ignore_punctuation_and_spaces(text: str, expected: str) -> None:
+    assert name_key(text) == expected
+
+
+@pytest.mark.parametrize(("one", "other"), CASES["different_terms"])
+def test_different_words_stay_apart(one: str, other: str) -> None:
+    assert terms(one) != terms(other)
+
+
+def test_page_text_keeps_the_text_and_leaves_out_boilerplate() -> None:
+    html = (
+        '<h1 id="x">Title</h1><p class="lac-kind">Practice</p>'
+        '<p>Works with <abbr title="t">NGO</abbr>s &amp; courts.</p>'
+        '<dl class="lac-facts"><dt>Organisations</dt><dd>NEUSTART</dd>'
+        '<dt>Countries</dt><dd>Austria <abbr>AT</abbr></dd></dl>'
+        '<h2 id="how">How it works</h2><p>Case conferences.</p>'
+        '<h2 id="sources" data-search-exclude>Sources</h2><ol class="lac-sources"><li>Paper</li></ol>'
+        '<p>still sources</p>'
+        '<h2 id="more">More</h2><ul class="lac-index"><li><ul><li>nested</li></ul></li></ul><p>after</p>'
+        '<p class="lac-meta" data-search-exclude>Last reviewed</p><div class="footnote"><p>cite</p></div>'
+    )
+    text, headings = page_text(html)
+    assert text == ("Works with NGOs & courts. · Organisations: NEUSTART · Countries: Austria AT · How it works · "
+                    "Case conferences. · More · after")
+    assert headings == "How it works More"
+
+
+def _page(url: str, title: str, html: str, names: tuple[str, ...] = ()) -> SearchPage:
+    return SearchPage(url=url, title=title, kind="Practice", html=html, names=names)
+
+
+def test_the_index_is_the_same_for_the_same_pages_in_any_order() -> None:
+    pages = [_page("a/", "Bewährungshilfe", "<p>Probation in Austria</p>"),
+             _page("b/", "VERA-2R", "<p>risk</p>", ("VERA-2R",))]
+    synonyms = [["probation", "Bewährungshilfe"]]
+    first = build_index(pages, synonyms, ["Risk"])
+    assert build_index(list(reversed(pages)), synonyms, ["Risk"]) == first
+    assert sorted(first) == ["config.js", "d/0.js", "d/1.js",
+                             "s/2r.js", "s/au.js", "s/be.js", "s/pr.js", "s/ri.js", "s/ve.js"]
+    assert first["s/ve.js"] == ('lacSearch.shard("ve",{"t":{"vera":["vera",[1,70]],"vera2r":["vera2r",[1,70]]},'
+                                '"n":{"vera2r":[1]}});\n')
+    config = json.loads(first["config.js"][len("lacSearch.config("):-3])
+    assert config["synonyms"] == [[["probat"], ["bewahrungshilf"]]]
+
+
+def test_a_large_shard_is_split_by_three_letters() -> None:
+    words = " ".join(f"pr{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}word"
+                     for i in range(SPLIT_BYTES // 10))
+    files = build_index([_page("a/", "A", f"<p>{words} pr</p>")], [], [])
+    assert "s/pra.js" in files and "s/pr.js" in files
+    assert '"pr":' in files["s/pr.js"] and "prbaaword" not in files["s/pr.js"]
+    assert shard_file("ök") == "_f6k"
+
+
+def test_synonyms_file_must_be_groups_of_phrases(tmp_path: Path) -> None:
+    bad = tmp_path / "synonyms.yml"
+    bad.write_text("groups:\n  - probation\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expected a list of groups"):
+        load_synonyms(bad)
+    assert load_synonyms(ROOT / "search" / "synonyms.yml")[0][0] == "probation"
+
+
+def test_the_browser_applies_the_same_rules() -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed; the browser's search code cannot be tested")
+    result = subprocess.run([node, "--test", str(ROOT / "tests" / "js")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_the_site_and_the_offline_copy_share_one_search_declaration() -> None:
+    from mkdocs.config import load_config
+
+    site = load_config(str(ROOT / "mkdocs.yml"))
+    offline = load_config(str(ROOT / "mkdocs-offline.yml"))
+    assert offline.extra["search"] == site.extra["search"]
+    offline_plugins = (ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8").split("plugins:")[1].split("extra:")[0]
+    assert "search" not in offline_plugins
+    assert not any(name.endswith("/search") or name == "search" for name in [*site.plugins, *offline.plugins])
+
+
+@pytest.mark.parametrize(("term", "tail"), [
+    ("jugendarbeit", "arbeit"), ("sozialarbeit", "arbeit"), ("risikobewertung", "bewertung"),
+    ("arbeit", ""), ("assessment", ""), ("vera2rabcd", ""),
+])
+def test_compounds_end_in_a_word_of_the_catalogue(term: str, tail: str) -> None:
+    assert compound_tail(term, {"arbeit", "bewertung", "stand", "abcd"}) == tail
+
+
+def test_a_compound_finds_its_page_by_its_last_word() -> None:
+    files = build_index([_page("a/", "Offene Jugendarbeit", "<p>x</p>"), _page("b/", "Arbeit", "<p>y</p>")], [], [])
+    assert '"arbeit":["arbeit",[0,20,1,40]]' in files["s/ar.js"]
