@@ -12,9 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from catalogue_core.search_index import SPLIT_BYTES, SearchPage, build_index, compound_tail, page_text, shard_file
-from catalogue_core.search_site import load_synonyms
-from catalogue_core.search_words import name_key, rules, terms
+from catalogue_core.publish.search_index import (
+    SPLIT_BYTES,
+    SearchPage,
+    build_index,
+    compound_tail,
+    page_text,
+    shard_file,
+)
+from catalogue_core.publish.search_site import load_synonyms
+from catalogue_core.publish.search_words import name_key, rules, terms
 from conftest import ROOT
 
 CASES = json.loads((ROOT / "tests" / "search_words_cases.json").read_text(encoding="utf-8"))

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from browser.conftest import SEARCH_RESULT, WatchedPage, serve
-from catalogue_core.search_words import terms
+from catalogue_core.publish.search_words import terms
 from conftest import ROOT, snapshot_project
 
 # (query, pages that must be in the first three results). Pages are site addresses.
