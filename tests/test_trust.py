@@ -221,3 +221,13 @@ def test_a_build_leaves_the_callers_environment_as_it_was(tmp_path: Path, monkey
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "12345")
     build_site(project, tmp_path / "two")
     assert os.environ["SOURCE_DATE_EPOCH"] == "12345"
+
+
+def test_a_schema_broken_after_a_passing_check_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The meta-schema check is remembered only for the exact files that passed it."""
+    project = make_project(tmp_path)
+    assert check_main(["check", "--root", str(project.root)]) == 0
+    assert list(project.cache_dir.glob("schemas-passed-*"))
+    _break(project.root, "practice.json", '"type": "integer"', '"type": "whole number"')
+    assert check_main(["check", "--root", str(project.root)]) == 1
+    assert "is not valid under any of the given schemas" in capsys.readouterr().out

@@ -49,6 +49,11 @@ class Project:
         return self._shown(self.records_dir)
 
     @property
+    def cache_dir(self) -> Path:
+        """Where work is kept between runs (``.cache/catalogue/``, git-ignored)."""
+        return self.root / ".cache" / "catalogue"
+
+    @property
     def shown_schemas_dir(self) -> str:
         return self._shown(self.schemas_dir)
 
@@ -160,7 +165,7 @@ def _roles(schema: dict[str, Any]) -> list[str]:
 def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     """Read the schemas and check every record. A catalogue is returned only when there is no problem
     at all; a broken schema is reported with the records' problems, never raised."""
-    schemas, problems = load_schemas(project.schemas_dir, project.shown_schemas_dir)
+    schemas, problems = load_schemas(project.schemas_dir, project.shown_schemas_dir, project.cache_dir)
     if schemas is None:
         return None, sorted(set(problems))
     records, unreadable_ids, problems = read_records(project.records_dir, project.shown_records_dir,
