@@ -34,7 +34,7 @@ from catalogue_core.check.catalogue import Project, load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.publish.csp import with_policy
 from catalogue_core.publish.publish_settings import missing_settings_notice
-from catalogue_core.publish.search_site import SearchPages
+from catalogue_core.publish.search_site import SearchPages, load_synonyms
 from catalogue_core.publish.site import SitePlan, check_published_urls, plan_site
 from catalogue_core.publish.static_host import headers_file, page_script_sources
 from catalogue_core.render.markup import GlossaryAbbrExtension
@@ -104,7 +104,11 @@ def _pre_build(config: MkDocsConfig) -> None:
     notice = missing_settings_notice(config.site_url, config.repo_url)
     if notice and not _is_live_server(config):
         log.info(notice)
-    setattr(config, _SEARCH, SearchPages(catalogue))
+    synonyms_file = config.extra["search"]["synonyms"]
+    synonyms, broken = load_synonyms(project.root / synonyms_file, synonyms_file)
+    if synonyms is None:
+        raise PluginError("The search synonyms have problems, so the site was not built.\n" + format_report(broken))
+    setattr(config, _SEARCH, SearchPages(catalogue, synonyms))
     # Same records, same site, byte for byte: MkDocs stamps the sitemap and its gzip header with
     # the build time unless SOURCE_DATE_EPOCH is set (mkdocs/utils/__init__.py, get_build_timestamp),
     # so the records' newest review date stands in for this build, and the caller's value comes back
@@ -155,8 +159,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     search: SearchPages = getattr(config, _SEARCH)
-    synonyms = Path(config.config_file_path).parent / config.extra["search"]["synonyms"]
-    for path, content in search.files(synonyms).items():
+    for path, content in search.files().items():
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

@@ -99,10 +99,15 @@ def test_a_large_shard_is_split_by_three_letters() -> None:
 
 def test_synonyms_file_must_be_groups_of_phrases(tmp_path: Path) -> None:
     bad = tmp_path / "synonyms.yml"
-    bad.write_text("groups:\n  - probation\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="expected a list of groups"):
-        load_synonyms(bad)
-    assert load_synonyms(ROOT / "search" / "synonyms.yml")[0][0] == "probation"
+    bad.write_text("# words\ngroups:\n  - probation\n", encoding="utf-8")
+    groups, problems = load_synonyms(bad, "search/synonyms.yml")
+    assert groups is None and [str(p) for p in problems] == [
+        "search/synonyms.yml:2: groups: expected a list of groups, each a list of words or phrases, "
+        "e.g. '- [probation, Bewährungshilfe]'."]
+    bad.write_text("groups:\n  - [a]\ngroups: []\n", encoding="utf-8")  # strict YAML: located, never last-wins
+    assert "search/synonyms.yml:3" in str(load_synonyms(bad, "search/synonyms.yml")[1][0])
+    groups, problems = load_synonyms(ROOT / "search" / "synonyms.yml", "search/synonyms.yml")
+    assert problems == [] and groups is not None and groups[0][0] == "probation"
 
 
 def test_the_browser_applies_the_same_rules() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..check.catalogue import Catalogue
 from ..load.records import Record
 from ..load.strict_yaml import parse_document
+from ..problems import Problem
 from .search_index import OTHER_KIND, SearchPage, build_index
 from .search_names import other_names
 
@@ -26,8 +27,9 @@ def kind_label(catalogue: Catalogue, kind: str) -> str:
 class SearchPages:
     """The pages of one build as search sees them, collected as MkDocs renders them."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, synonyms: list[list[str]]):
         self.catalogue = catalogue
+        self.synonyms = synonyms
         self.pages: list[SearchPage] = []
         self._records: dict[str, Record] = {r.src: r for r in catalogue.records}
 
@@ -40,22 +42,29 @@ class SearchPages:
             self.pages.append(SearchPage(url=url, title=record.title, kind=kind_label(self.catalogue, record.kind),
                                          html=html, names=tuple(other_names(self.catalogue, record))))
 
-    def files(self, synonyms_path: Path) -> dict[str, str]:
+    def files(self) -> dict[str, str]:
         """Every file of the search index, by its path in the site."""
-        files = build_index(self.pages, load_synonyms(synonyms_path), suggestions(self.catalogue))
+        files = build_index(self.pages, self.synonyms, suggestions(self.catalogue))
         return {f"search/{path}": content for path, content in files.items()}
 
 
-def load_synonyms(path: Path) -> list[list[str]]:
-    """The synonym groups (``groups:``, a list of lists of phrases); each phrase finds what the others find."""
-    document, problems = parse_document(path.read_bytes(), str(path))
+def load_synonyms(path: Path, shown: str) -> tuple[list[list[str]] | None, list[Problem]]:
+    """The synonym groups (``groups:``, a list of lists of phrases; each phrase finds what the others
+    find), or None and the problems, located like a record's (``shown`` is the path in messages)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown, 1, "(file)", f"the synonyms file cannot be read ({error.strerror}); "
+                              "mkdocs.yml names it under extra.search.synonyms.")]
+    document, problems = parse_document(raw, shown)
     if document is None or problems:
-        raise ValueError(f"{path}: not valid YAML: " + "; ".join(p.message for p in problems))
+        return None, problems
     data = document.data.get("groups") if isinstance(document.data, dict) else None
     if not isinstance(data, list) or not all(isinstance(g, list) and all(isinstance(p, str) for p in g)
                                              for g in data):
-        raise ValueError(f"{path}: expected a list of groups, each a list of words or phrases")
-    return [list(group) for group in data]
+        return None, [Problem(shown, document.line_of(("groups",)), "groups", "expected a list of groups, each a "
+                              "list of words or phrases, e.g. '- [probation, Bewährungshilfe]'.")]
+    return [list(group) for group in data], []
 
 
 def suggestions(catalogue: Catalogue) -> list[str]:
