@@ -7,12 +7,12 @@ both hosts document. The file itself is not served, as on those hosts.
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
+
+from browser.conftest import serve
 
 Rule = tuple[str, list[tuple[str, str]]]  # (path pattern, [(header, value)])
 
@@ -63,11 +63,4 @@ class _Handler(SimpleHTTPRequestHandler):
 def serve_with_headers(site: Path) -> Iterator[str]:
     """Serve ``site`` with the headers of its ``_headers`` file; yields the base URL."""
     handler = type("Handler", (_Handler,), {"rules": read_rules((site / "_headers").read_text(encoding="utf-8"))})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, name=f"serve {site} with _headers", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve(site, handler)

@@ -35,6 +35,7 @@ class IndexPage:
         self.catalogue = catalogue
         self.linker = linker
         self.text = text
+        self._ratings_of: dict[str, dict[str, tuple[str, dict[str, object]]]] = {}  # per kind, see _ratings
 
     def facet_label(self, kind: str, facet: str, value: str) -> str:
         if self.catalogue.schemas.nested(kind, facet)[0].references:
@@ -75,9 +76,12 @@ class IndexPage:
         return keys
 
     def _ratings(self, kind: str) -> dict[str, tuple[str, dict[str, object]]]:
-        """Sort key -> (field path, schema) of each rated value in the kind's at-a-glance box."""
+        """Sort key -> (field path, schema) of each rated value in the kind's at-a-glance box; worked out
+        once per kind, not for every entry."""
+        if kind in self._ratings_of:
+            return self._ratings_of[kind]
         declared = self.catalogue.schemas.kinds[kind]
-        found = {}
+        found: dict[str, tuple[str, dict[str, object]]] = {}
         for name in declared.glance:
             info = self.catalogue.schemas.fields[kind].get(name)
             if info is None or info.format != "rating":
@@ -88,6 +92,7 @@ class IndexPage:
                     path = f"{name}.{key}"
                     found[declared.facets.get(path, name)] = (path, schema)
                     break
+        self._ratings_of[kind] = found
         return found
 
     def _rank(self, schema: dict[str, object], value: str) -> int:
