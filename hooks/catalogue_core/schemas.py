@@ -74,6 +74,10 @@ ROLES = {
     "definition": "explains the record on its index entry and in the acronym's hover text",
     "name": "another name search finds the record by",
     "author": "the organisation a citation names (the first one present, in field order)",
+    # Properties of a source (common.json), read by the content checks (check/content_rules.py):
+    "address": "a source's web address: checked for mirror hosts, a stray dot and duplicates on the record",
+    "quote": "a source's own words: at most x-max-words words, and record text may not repeat 8 in a row",
+    "mirror-of": "the original's citation when the address is a copy on a mirror host",
 }
 
 # The shape of an x-kind block, checked like any schema so its problems are located too.
@@ -314,13 +318,17 @@ class Schemas:
 
     def resolve(self, subschema: dict[str, Any], base: str) -> dict[str, Any]:
         """Follow ``$ref`` chains, merging the annotations written beside each ``$ref``."""
+        return self.resolve_in(subschema, base)[0]
+
+    def resolve_in(self, subschema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
+        """``resolve``, and the document the chain ended in: the base for the ``$ref``s inside it."""
         merged: dict[str, Any] = {}
         while True:
             for key, value in subschema.items():
                 if key != "$ref":
                     merged.setdefault(key, value)
             if "$ref" not in subschema:
-                return merged
+                return merged, base
             subschema, base = self._lookup(subschema["$ref"], base)
 
     def _lookup(self, ref: str, base: str) -> tuple[dict[str, Any], str]:

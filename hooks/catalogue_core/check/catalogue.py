@@ -17,6 +17,7 @@ from ..load.records import Record, read_records
 from ..problems import Problem
 from ..schemas import Schemas, load_schemas
 from ..urls import feed_path
+from .content_rules import check_content, load_content_rules
 from .validate import check_records
 
 
@@ -171,6 +172,10 @@ def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     records, unreadable_ids, problems = read_records(project.records_dir, project.shown_records_dir,
                                                      schemas.kind_by_plural)
     problems.extend(check_records(records, schemas, unreadable_ids))
+    rules, rule_problems = load_content_rules(schemas, project.shown_schemas_dir)
+    problems.extend(rule_problems)
+    if rules is not None:
+        problems.extend(check_content(records, rules))
     if problems:
         return None, sorted(set(problems))
     return Catalogue(records, schemas), []
