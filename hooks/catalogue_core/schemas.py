@@ -15,6 +15,8 @@ ignore:
   other names search knows, who a citation names, what an index entry shows;
 - ``x-lang``: the language of a text field, for ``lang`` on the page;
 - ``x-search``: ``false`` keeps a section out of the search index.
+- ``x-max-words`` (on a source's quote) and ``x-contradicted-by`` (on a rating's labelled value):
+  content rules that ``check/content_rules.py`` reads and checks.
 
 Loading never raises for a broken schema: invalid JSON, a schema that fails the JSON Schema
 meta-schema, a malformed ``x-kind`` block or an annotation the code cannot render is a located
@@ -75,6 +77,7 @@ ROLES = {
     "name": "another name search finds the record by",
     "author": "the organisation a citation names (the first one present, in field order)",
     # Properties of a source (common.json), read by the content checks (check/content_rules.py):
+    "source-title": "a source's title, which the content checks' messages name",
     "address": "a source's web address: checked for mirror hosts, a stray dot and duplicates on the record",
     "quote": "a source's own words: at most x-max-words words, and record text may not repeat 8 in a row",
     "mirror-of": "the original's citation when the address is a copy on a mirror host",

@@ -2,8 +2,8 @@
 
 Each rule reads a declaration, never a field name:
 
-- a source's properties carry ``x-role`` ``address``, ``quote`` (with ``x-max-words``) and ``mirror-of``
-  (``common.json``); every field of a kind whose items have those properties is a list of sources;
+- a source's properties carry ``x-role`` ``source-title``, ``address``, ``quote`` (with ``x-max-words``)
+  and ``mirror-of`` (``common.json``); a field whose items have a quote or mirror-of lists sources;
 - ``schemas/mirror-hosts.yml`` lists the hosts that serve copies, each with its reason (read strictly
   and checked like a record);
 - the labelled value of an ``x-format: rating`` field may carry ``x-contradicted-by``: phrases that,
@@ -38,7 +38,7 @@ _WORD = re.compile(r"\w+")
 # Where a sentence ends: after . ! ? and a space, at a blank line, or where a list item starts.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s+")
 # Text in quotation marks is a quote on purpose: "…", “…”, „…“ (German), «…» and »…«.
-_QUOTED = re.compile(r'"[^"\n]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|»[^«]*«')
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|»[^«]*«')  # across line breaks: YAML wraps
 # A host name as the mirror list writes it: lower case, no scheme, no www., no trailing dot.
 _HOST = re.compile(r"^(?!www\.)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$")
 
@@ -49,6 +49,7 @@ class SourceList:
 
     field: str
     is_list: bool
+    title: str | None
     address: str | None
     quote: str | None
     mirror_of: str | None
@@ -122,7 +123,7 @@ def _source_lists(schemas: Schemas, kind: str) -> list[SourceList]:
             if "x-max-words" in prop:
                 max_words = int(prop["x-max-words"])
         if "quote" in keys or "mirror-of" in keys:
-            found.append(SourceList(name, is_list, keys.get("address"), keys.get("quote"),
+            found.append(SourceList(name, is_list, keys.get("source-title"), keys.get("address"), keys.get("quote"),
                                     keys.get("mirror-of"), max_words))
     return found
 
@@ -238,16 +239,15 @@ def _check_sources(record: Record, sources: SourceList, mirror_hosts: dict[str, 
         if not isinstance(entry, dict):
             continue
         at: tuple[str | int, ...] = (sources.field,) if index is None else (sources.field, index)
-        title = str(entry.get("title", ""))
-        url = entry.get(sources.address) if sources.address else None
-        if isinstance(url, str):
-            yield from _check_address(record, at + (sources.address,), url, entry, sources, mirror_hosts, first_at)
-        quote = entry.get(sources.quote) if sources.quote else None
-        if isinstance(quote, str):
-            words = _WORD.findall(quote.casefold())
-            where = field_path(at + (sources.quote,))
+        title = str(entry.get(sources.title, "")) if sources.title else ""
+        if sources.address and isinstance(entry.get(sources.address), str):
+            yield from _check_address(record, (*at, sources.address), entry[sources.address], entry, sources,
+                                      mirror_hosts, first_at)
+        if sources.quote and isinstance(entry.get(sources.quote), str):
+            quote_at = (*at, sources.quote)
+            words = _WORD.findall(entry[sources.quote].casefold())
             if sources.max_quote_words and len(words) > sources.max_quote_words:
-                yield Problem(record.path, record.line_of(*at, sources.quote), where,
+                yield Problem(record.path, record.line_of(*quote_at), field_path(quote_at),
                               f"this quote is {len(words)} words long; quote at most {sources.max_quote_words} words "
                               "of the source (the part that supports the claim) and say the rest in your own words.")
             runs = {tuple(words[i:i + NEAR_COPY_WORDS]) for i in range(len(words) - NEAR_COPY_WORDS + 1)}
