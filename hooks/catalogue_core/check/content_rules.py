@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..json_locations import line_of, value_lines
 from ..load.records import Record, text_values
@@ -39,6 +38,9 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s+")
 # Text in quotation marks is a quote on purpose: "…", “…”, „…“ (German), «…» and »…«.
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|»[^«]*«')  # across line breaks: YAML wraps
+# A web address: scheme (folded away), user, host, port and the rest (path, query, fragment).
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?(?P<host>\[[^\]]*\]|[^:/?#]*)(?P<port>:\d*)?(?P<rest>.*)$",
+                      re.DOTALL)
 # A host name as the mirror list writes it: lower case, no scheme, no www., no trailing dot.
 _HOST = re.compile(r"^(?!www\.)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$")
 
@@ -234,7 +236,7 @@ def _check_sources(record: Record, sources: SourceList, mirror_hosts: dict[str, 
     value = record.data.get(sources.field)
     entries = list(enumerate(value)) if sources.is_list and isinstance(value, list) else \
         [(None, value)] if isinstance(value, dict) else []
-    first_at: dict[str, tuple[str, int]] = {}
+    first_at: dict[str, tuple[str | int, ...]] = {}  # folded address -> the first source with it
     for index, entry in entries:
         if not isinstance(entry, dict):
             continue
@@ -256,29 +258,31 @@ def _check_sources(record: Record, sources: SourceList, mirror_hosts: dict[str, 
 
 
 def _check_address(record: Record, at: tuple[str | int, ...], url: str, entry: dict[str, Any], sources: SourceList,
-                   mirror_hosts: dict[str, str], first_at: dict[str, tuple[str, int]]) -> Iterator[Problem]:
-    where, line = field_path(at), record.line_of(*at)
-    try:
-        parts = urlsplit(url)
-        raw_host = parts.hostname or ""
-    except ValueError:
+                   mirror_hosts: dict[str, str], first_at: dict[str, tuple[str | int, ...]]) -> Iterator[Problem]:
+    parts = _ADDRESS.match(url)
+    if parts is None:
         return  # the schema check reports an address that is not one
+    raw_host, rest = parts.group("host").lower(), parts.group("rest")
+
+    def problem(message: str) -> Problem:  # located only when there is something to say: most addresses are fine
+        return Problem(record.path, record.line_of(*at), field_path(at), message)
+
     if raw_host.endswith("."):
-        fixed = url.replace(raw_host, raw_host.rstrip("."), 1)
-        yield Problem(record.path, line, where, f"the host '{raw_host}' ends in a dot; drop the dot: {fixed}")
+        fixed = url[:parts.start("host")] + url[parts.start("host"):parts.end("host")].rstrip(".") + url[parts.end("host"):]
+        yield problem(f"the host '{raw_host}' ends in a dot; drop the dot: {fixed}")
     host = raw_host.rstrip(".").removeprefix("www.")
     mirror = _mirror_host(host, mirror_hosts)
     if mirror and not (sources.mirror_of and entry.get(sources.mirror_of)):
-        yield Problem(record.path, line, where, f"{mirror} serves copies, not the original ({mirror_hosts[mirror]}); "
-                      f"name the original in {sources.mirror_of or 'mirror_of'}, or replace the address with the "
-                      "publisher's page.")
-    folded = f"{host}:{parts.port or ''}{parts.path.rstrip('/')}?{parts.query}#{parts.fragment}"
+        yield problem(f"{mirror} serves copies, not the original ({mirror_hosts[mirror]}); name the original in "
+                      f"{sources.mirror_of or 'mirror_of'}, or replace the address with the publisher's page.")
+    path, _, after = rest.partition("?") if "?" in rest or "#" not in rest else rest.partition("#")
+    folded = f"{host}{parts.group('port') or ''}{path.rstrip('/')}|{after}"
     if folded in first_at:
-        other, other_line = first_at[folded]
-        yield Problem(record.path, line, where, f"this is the same address as {other} (line {other_line}); "
-                      "keep one entry and give it both 'supports'.")
+        other = first_at[folded]
+        yield problem(f"this is the same address as {field_path(other[:-1])} (line {record.line_of(*other)}); keep one "
+                      "entry and merge what each supports.")
     else:
-        first_at[folded] = (field_path(at[:-1]), line)
+        first_at[folded] = at
 
 
 def _mirror_host(host: str, mirror_hosts: dict[str, str]) -> str | None:
