@@ -262,7 +262,8 @@ def _check_address(record: Record, at: tuple[str | int, ...], url: str, entry: d
     parts = _ADDRESS.match(url)
     if parts is None:
         return  # the schema check reports an address that is not one
-    raw_host, rest = parts.group("host").lower(), parts.group("rest")
+    raw_host, port, rest = parts.groups()
+    raw_host = raw_host.lower()
 
     def problem(message: str) -> Problem:  # located only when there is something to say: most addresses are fine
         return Problem(record.path, record.line_of(*at), field_path(at), message)
@@ -276,7 +277,7 @@ def _check_address(record: Record, at: tuple[str | int, ...], url: str, entry: d
         yield problem(f"{mirror} serves copies, not the original ({mirror_hosts[mirror]}); name the original in "
                       f"{sources.mirror_of or 'mirror_of'}, or replace the address with the publisher's page.")
     path, _, after = rest.partition("?") if "?" in rest or "#" not in rest else rest.partition("#")
-    folded = f"{host}{parts.group('port') or ''}{path.rstrip('/')}|{after}"
+    folded = f"{host}{port or ''}{path.rstrip('/')}|{after}"
     if folded in first_at:
         other = first_at[folded]
         yield problem(f"this is the same address as {field_path(other[:-1])} (line {record.line_of(*other)}); keep one "
@@ -330,9 +331,10 @@ def _check_rating(record: Record, rated: RatedField) -> Iterator[Problem]:
     if not rules:
         return
     # On one line, so that a phrase is found however the YAML wraps it.
-    texts = [(field_path((rated.field, key)), " ".join(text.split())) for key, text in value.items()
-             if key != rated.key and isinstance(text, str)]
-    texts += [(name, " ".join(record.data[name].split())) for name in rated.read
+    texts: list[tuple[tuple[str, ...], str]] = [
+        ((rated.field, key), " ".join(text.split())) for key, text in value.items()
+        if key != rated.key and isinstance(text, str)]
+    texts += [((name,), " ".join(record.data[name].split())) for name in rated.read
               if isinstance(record.data.get(name), str)]
     at = (rated.field, rated.key)
     for rule in rules:
@@ -341,7 +343,7 @@ def _check_rating(record: Record, rated: RatedField) -> Iterator[Problem]:
             if found:
                 yield Problem(record.path, record.line_of(*at), field_path(at),
                               f"'{rated.labels.get(rating, rating)}' claims more than the record's own text, which "
-                              f"says {rule.says} ({where}: \"{_around(text, found)}\"); {rule.fix}.")
+                              f"says {rule.says} ({field_path(where)}: \"{_around(text, found)}\"); {rule.fix}.")
                 break
 
 
