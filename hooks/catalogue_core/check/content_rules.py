@@ -60,12 +60,14 @@ class SourceList:
 
 @dataclass(frozen=True)
 class RatingRule:
-    """Values a rating may not have while its text matches ``pattern``: the text says ``says``."""
+    """Values a rating may not have while its text matches ``pattern`` (the text says ``says``), or, with
+    ``when_missing``, unless its text matches it (the value needs the text to say ``says``)."""
 
     values: frozenset[str]
     pattern: re.Pattern[str]
     says: str
     fix: str
+    when_missing: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,8 @@ def _rated_fields(schemas: Schemas, kind: str, shown_folder: str) -> tuple[list[
 
 def _parse_contradictions(declared: Any, values: set[str], fields: set[str]
                           ) -> tuple[tuple[tuple[str, ...], tuple[RatingRule, ...]], list[tuple[tuple[Any, ...], str]]]:
-    """``{"read": [fields], "rules": [{"values", "phrases", "says", "fix"}]}``, or what is wrong with it."""
+    """``{"read": [fields], "rules": [{"values", "phrases", "says", "fix"[, "when": "missing"]}]}``, or what
+    is wrong with it."""
     messages: list[tuple[tuple[Any, ...], str]] = []
     shape = ('write {"read": ["uncertainty"], "rules": [{"values": [...], "phrases": [...], "says": "...", '
              '"fix": "..."}]}')
@@ -173,8 +176,10 @@ def _parse_contradictions(declared: Any, values: set[str], fields: set[str]
     rules = []
     for index, rule in enumerate(declared["rules"]):
         at = ("rules", index)
-        if not isinstance(rule, dict) or set(rule) != {"values", "phrases", "says", "fix"}:
-            messages.append((at, f"each rule has exactly 'values', 'phrases', 'says' and 'fix'; {shape}."))
+        if not isinstance(rule, dict) or set(rule) - {"when"} != {"values", "phrases", "says", "fix"} \
+                or rule.get("when", "found") not in ("found", "missing"):
+            messages.append((at, f"each rule has 'values', 'phrases', 'says' and 'fix', and may have 'when': "
+                             f"\"missing\" (the values need a phrase); {shape}."))
             continue
         unknown = [v for v in rule["values"] if v not in values] if isinstance(rule["values"], list) else ["?"]
         if unknown:
@@ -189,7 +194,8 @@ def _parse_contradictions(declared: Any, values: set[str], fields: set[str]
         if not phrases:
             messages.append((at + ("phrases",), "give at least one phrase."))
             continue
-        rules.append(RatingRule(frozenset(rule["values"]), pattern, str(rule["says"]), str(rule["fix"])))
+        rules.append(RatingRule(frozenset(rule["values"]), pattern, str(rule["says"]), str(rule["fix"]),
+                                rule.get("when") == "missing"))
     return (tuple(read), tuple(rules)), messages
 
 
@@ -337,14 +343,20 @@ def _check_rating(record: Record, rated: RatedField) -> Iterator[Problem]:
     texts += [((name,), " ".join(record.data[name].split())) for name in rated.read
               if isinstance(record.data.get(name), str)]
     at = (rated.field, rated.key)
+    label = rated.labels.get(rating, rating)
     for rule in rules:
-        for where, text in texts:
-            found = rule.pattern.search(text)
-            if found:
-                yield Problem(record.path, record.line_of(*at), field_path(at),
-                              f"'{rated.labels.get(rating, rating)}' claims more than the record's own text, which "
-                              f"says {rule.says} ({field_path(where)}: \"{_around(text, found)}\"); {rule.fix}.")
-                break
+        hits = ((where, text, found) for where, text in texts if (found := rule.pattern.search(text)))
+        hit = next(hits, None)
+        if hit and not rule.when_missing:
+            where, text, found = hit
+            yield Problem(record.path, record.line_of(*at), field_path(at),
+                          f"'{label}' claims more than the record's own text, which says {rule.says} "
+                          f"({field_path(where)}: \"{_around(text, found)}\"); {rule.fix}.")
+        elif not hit and rule.when_missing:
+            read = " or ".join(field_path(where) for where, _ in texts) or "its text"
+            yield Problem(record.path, record.line_of(*at), field_path(at),
+                          f"'{label}' needs the record's own text to say {rule.says}, but {read} does not; "
+                          f"{rule.fix}.")
 
 
 def _around(text: str, found: re.Match[str]) -> str:
