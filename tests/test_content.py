@@ -162,3 +162,9 @@ def test_every_kind_is_linked_both_ways(catalogue: Catalogue) -> None:
     for record in catalogue.records:
         linked = catalogue.links.get(record.id, []) + catalogue.backlinks.get(record.id, [])
         assert linked, f"{record.id} links to nothing and nothing links to it"
+
+
+@pytest.mark.parametrize("kind", ["practice", "tool"])
+def test_every_practice_and_instrument_quotes_a_source_for_its_key_claim(catalogue: Catalogue, kind: str) -> None:
+    unquoted = [r for r in catalogue.of_kind(kind) if not any(s.get("quote") for s in r.data["sources"])]
+    assert unquoted == [], f"give a source of each of these a quote (the source's own words): {_ids(unquoted)}"
