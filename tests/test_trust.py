@@ -77,6 +77,7 @@ def test_site_and_offline_style_builds_keep_their_own_cache_files(tmp_path: Path
 BRIEFING = """\
 title: Example briefing on case conferences
 summary: An example record of a kind that only a schema declares.
+summary_de: Ein Beispiel für eine Art, die nur ein Schema festlegt.
 meeting: example-meeting
 body: A briefing explains one thing to practitioners.
 sources:
