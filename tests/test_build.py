@@ -149,7 +149,7 @@ def test_a_record_broken_after_a_build_is_checked_again(tmp_path: Path, caplog: 
     tool.write_text(tool.read_text(encoding="utf-8").replace("types: [risk]", "types: [rsik]"), encoding="utf-8")
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(project, tmp_path / "second")
-    assert "practices/tools/example-tool.yml:6: types[0]: " in caplog.text
+    assert "practices/tools/example-tool.yml:7: types[0]: " in caplog.text
 
 
 def test_a_cache_file_keeps_what_a_build_used_under_its_key(tmp_path: Path) -> None:

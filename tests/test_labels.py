@@ -58,3 +58,23 @@ def test_no_page_shows_a_raw_field_name(which: str, request: pytest.FixtureReque
 
 def test_the_check_finds_a_raw_name() -> None:
     assert raw_names("<h2>mental_health</h2><p>ok <code>summary_de</code></p>") == {"mental_health"}
+
+
+def test_every_interface_word_has_english_and_german() -> None:
+    """The words templates and scripts write themselves (not from the schemas) are listed once, each in
+    both languages, with the same placeholders in both."""
+    import yaml
+
+    path = Path(__file__).parent.parent / "hooks" / "catalogue_core" / "render" / "interface_strings.yml"
+    groups = yaml.safe_load(path.read_text(encoding="utf-8"))
+    incomplete = []
+    for group, entries in groups.items():
+        for key, entry in entries.items():
+            english, german = entry.get("en"), entry.get("de")
+            if not (english and german) or type(english) is not type(german):
+                incomplete.append(f"{group}.{key}")
+            elif isinstance(english, str) and set(re.findall(r"\{\w+\}", english)) != set(re.findall(r"\{\w+\}", german)):
+                incomplete.append(f"{group}.{key} (placeholders differ)")
+            elif isinstance(english, list) and len(english) != len(german):
+                incomplete.append(f"{group}.{key} (lists differ in length)")
+    assert incomplete == []

@@ -49,10 +49,10 @@ def test_every_address_in_the_records_is_found_with_its_place(tmp_path: Path) ->
     catalogue, _ = load_catalogue(make_project(tmp_path))
     assert catalogue is not None
     uses = external_links(catalogue)
-    assert Use("https://example.org/practice", "practices/practices/example-practice.yml", 22, "website") in uses
-    assert Use("https://example.org/paper", "practices/meetings/example-meeting.yml", 21, "publication.url") in uses
+    assert Use("https://example.org/practice", "practices/practices/example-practice.yml", 23, "website") in uses
+    assert Use("https://example.org/paper", "practices/meetings/example-meeting.yml", 22, "publication.url") in uses
     # A link written in Markdown record text counts too.
-    assert Use("https://example.org/about", "practices/meetings/example-meeting.yml", 12, "body") in uses
+    assert Use("https://example.org/about", "practices/meetings/example-meeting.yml", 13, "body") in uses
     assert all(u.url.startswith(("http://", "https://")) for u in uses)
 
 

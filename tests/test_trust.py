@@ -77,6 +77,7 @@ def test_site_and_offline_style_builds_keep_their_own_cache_files(tmp_path: Path
 BRIEFING = """\
 title: Example briefing on case conferences
 summary: An example record of a kind that only a schema declares.
+summary_de: Ein Beispiel für eine Art, die nur ein Schema festlegt.
 meeting: example-meeting
 body: A briefing explains one thing to practitioners.
 sources:
@@ -93,7 +94,11 @@ def test_adding_a_kind_takes_a_schema_and_its_records(tmp_path: Path) -> None:
     schema["title"] = "Briefing"
     schema["x-kind"] = {"plural": "briefings", "name": "Briefing", "names": "Briefings", "order": 80,
                         "intro": "Short briefings for practitioners.",
-                        "backlinks": {"meeting": "Briefings for this meeting"}}
+                        "backlinks": {"meeting": "Briefings for this meeting"},
+                        "name_de": "Kurzinformation", "names_de": "Kurzinformationen",
+                        "intro_de": "Kurzinformationen für Fachkräfte.",
+                        "backlinks_de": {"meeting": "Kurzinformationen zu diesem Treffen"}}
+    schema["x-title-de"] = "Kurzinformation"
     (project / "schemas" / "briefing.json").write_text(json.dumps(schema, indent=2), encoding="utf-8")
     (project / "practices" / "briefings").mkdir()
     (project / "practices" / "briefings" / "example-briefing.yml").write_text(BRIEFING, encoding="utf-8")
@@ -137,6 +142,15 @@ def _line_of(project_root: Path, name: str, needle: str) -> int:
      "x-kind.facets.contries: 'contries' is not a field of this kind. Did you mean 'countries'?"),
     ("practice.json", '"x-format": "rating"', '"x-role": "name"', '"evidence": {',
      "properties.evidence: a field whose values are groups of fields needs an x-format the catalogue can render"),
+    # Every visible label has its German beside it (german_labels.py).
+    ("common.json", '"AT": "Österreich",', '', '"AT": "Austria"',
+     "$defs.country.x-labels.AT: 'AT' has no German label: add it to x-labels-de."),
+    ("practice.json", '"x-title-de": "Zielgruppe"', '"x-title-en": "Zielgruppe"', '"title": "Target group"',
+     "properties.target_group.title: the title 'Target group' has no German: add \"x-title-de\" beside it."),
+    ("tool.json", '"name_de": "Einschätzungsinstrument",', '', '"name": "Assessment instrument"',
+     "x-kind.name: 'Assessment instrument' has no German: add \"name_de\" beside it."),
+    ("practice.json", '"tools": "Praxisbeispiele, die es nutzen",', '', '"tools": "Practices that use it"',
+     "x-kind.backlinks.tools: 'tools' has no German label: add it to backlinks_de."),
 ])
 def test_a_broken_schema_is_reported_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
                                                  old: str, new: str, needle: str, expected: str) -> None:

@@ -14,9 +14,11 @@ ignore:
 - ``x-role``: what other stages use a field for (``ROLES``): the acronym, the name it abbreviates,
   other names search knows, who a citation names, what an index entry shows;
 - ``x-lang``: the language of a text field, for ``lang`` on the page;
-- ``x-search``: ``false`` keeps a section out of the search index.
+- ``x-search``: ``false`` keeps a section out of the search index;
 - ``x-max-words`` (on a source's quote) and ``x-contradicted-by`` (on a rating's labelled value):
-  content rules that ``check/content_rules.py`` reads and checks.
+  content rules that ``check/content_rules.py`` reads and checks;
+- ``x-title-de``, ``x-labels-de`` and the ``_de`` keys of ``x-kind``: the German of each visible text
+  (``german_labels.py``; a missing one is a located problem).
 
 Loading never raises for a broken schema: invalid JSON, a schema that fails the JSON Schema
 meta-schema, a malformed ``x-kind`` block or an annotation the code cannot render is a located
@@ -40,6 +42,7 @@ from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
 from .cache import CODE_DIGEST
+from .german_labels import missing_german
 from .json_locations import Path_, line_of, value_lines
 from .problems import Problem, field_path
 
@@ -95,6 +98,12 @@ KIND_BLOCK_SCHEMA: dict[str, Any] = {
         "names": {"type": "string", "minLength": 1},
         "order": {"type": "integer", "description": "position in lists of kinds"},
         "intro": {"type": "string", "minLength": 1},
+        # Each visible text has its German beside it (german_labels.py says which).
+        "name_de": {"type": "string", "minLength": 1},
+        "names_de": {"type": "string", "minLength": 1},
+        "intro_de": {"type": "string", "minLength": 1},
+        "label_de": {"type": "string", "minLength": 1},
+        "backlinks_de": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
         "label": {"type": "string", "minLength": 1,
                   "description": "how a record is named in filters, e.g. 'Finding {number}: {title}'"},
         "sort": {"type": "array", "items": {"type": "string"}, "minItems": 1},
@@ -106,12 +115,15 @@ KIND_BLOCK_SCHEMA: dict[str, Any] = {
         "handout": {"type": "object", "additionalProperties": False, "required": ["fields", "link"],
                     "description": "a printed summary of the page: what it holds besides the title, summary and box",
                     "properties": {"fields": {"type": "array", "items": {"type": "string"}},
-                                   "link": {"type": "string", "minLength": 1}}},
+                                   "link": {"type": "string", "minLength": 1},
+                                 "link_de": {"type": "string", "minLength": 1}}},
         "share": {"type": "object", "additionalProperties": False, "required": ["heading", "about", "holds"],
                   "description": "a box with the page's permanent address and a snippet to send it by e-mail",
                   "properties": {"heading": {"type": "string", "minLength": 1},
                                  "about": {"type": "array", "items": {"type": "string"}},
-                                 "holds": {"type": "string", "minLength": 1}}},
+                                 "holds": {"type": "string", "minLength": 1},
+                                 "heading_de": {"type": "string", "minLength": 1},
+                                 "holds_de": {"type": "string", "minLength": 1}}},
     },
 }
 
@@ -454,6 +466,9 @@ class Schemas:
                 for path in block.get(key, {}):
                     if not self._has_path(fields, kind, path):
                         problem((KIND_BLOCK, key, path), _no_field(path, fields))
+        for name, document in self.documents.items():
+            for where, message in missing_german(document):
+                problems.append(Problem(f"{shown_folder}/{name}", line_of(lines[name], where), field_path(where), message))
         return problems
 
     def _is_backlink(self, path: str) -> bool:
