@@ -80,7 +80,7 @@ def test_the_policy_blocks_a_script_in_the_content_and_lets_the_theme_run(
 ) -> None:
     page = with_policy('<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
                        '<script>window.themeRan = true</script></head><body><article>'
-                       '<script>window.contentRan = true</script><p onclick="x()">text</p></article></body></html>')
+                       '<script>window.contentRan = true</script><p onclick="x()">text</p></article></body></html>').html
     tab = open_site("about:blank")
     tab.page.set_content(page)
     assert tab.page.evaluate("[window.themeRan === true, window.contentRan === undefined]") == [True, True]

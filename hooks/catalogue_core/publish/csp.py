@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from typing import NamedTuple
 
 # Script types a browser runs; any other type (application/json, ...) is a data block.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -96,18 +97,25 @@ def policy(script_hashes: list[str], *, inline_scripts_allowed: bool = False) ->
     return "; ".join(directives)
 
 
-def with_policy(page: str, *, inline_scripts_allowed: bool = False) -> str:
+class PolicedPage(NamedTuple):
+    """A page with its policy, and the inline scripts' hashes that policy allows (for ``_headers``)."""
+
+    html: str
+    script_hashes: list[str]
+
+
+def with_policy(page: str, *, inline_scripts_allowed: bool = False) -> PolicedPage:
     """``page`` with its policy in a ``<meta>`` element right after ``<meta charset>``.
 
     A page without ``<meta charset>`` (not a Material page) gets it first thing in ``<head>``.
     """
-    hashes = [script_hash(s) for s in inline_scripts(page)]
+    hashes = sorted({script_hash(s) for s in inline_scripts(page)})
     meta = (f'<meta http-equiv="Content-Security-Policy" '
             f'content="{policy(hashes, inline_scripts_allowed=inline_scripts_allowed)}">')
     charset = _META_CHARSET.search(page)
     if charset:
-        return f"{page[:charset.end()]}\n      {meta}{page[charset.end():]}"
+        return PolicedPage(f"{page[:charset.end()]}\n      {meta}{page[charset.end():]}", hashes)
     head = re.search(r"<head[^>]*>", page, re.IGNORECASE)
     if head is None:
         raise ValueError("the page has no <head>, so it cannot carry a Content-Security-Policy")
-    return f"{page[:head.end()]}{meta}{page[head.end():]}"
+    return PolicedPage(f"{page[:head.end()]}{meta}{page[head.end():]}", hashes)
