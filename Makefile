@@ -55,7 +55,7 @@ test: $(STAMP) node_modules/.installed browser lint
 
 # A zipped copy that works from file:// (search included), for locked-down networks.
 OFFLINE_ZIP := dist/lone-actors-catalogue-offline.zip
-offline: $(STAMP) node_modules/.installed
+offline: $(STAMP)
 	rm -rf dist/offline-site $(OFFLINE_ZIP)
 	$(MKDOCS) build --strict --quiet -f mkdocs-offline.yml
 	$(PY) scripts/zip_site.py dist/offline-site $(OFFLINE_ZIP)
