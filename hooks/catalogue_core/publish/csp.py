@@ -31,7 +31,9 @@ _BASE_POLICY: tuple[tuple[str, str], ...] = (
     # Material's stylesheets draw icons from data: SVG images (mask-image: url("data:image/svg+xml...")).
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
-    # The search worker is a file of the site and fetches the site's search index.
+    # Material's script fetches sitemap.xml from the site, beside a page's alternate links, and any
+    # worker it could start is a file of the site. The catalogue's search fetches nothing: it adds
+    # its index files as scripts (script-src 'self'), which also works from file://.
     ("connect-src", "'self'"),
     ("worker-src", "'self'"),
     ("manifest-src", "'self'"),
