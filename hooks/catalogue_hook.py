@@ -6,11 +6,12 @@ it was. ``on_files`` then adds the generated pages and data files.
 
 A build's state (the planned site, what search has seen, the pages' script hashes) is one
 ``BuildState`` (catalogue_core/publish/build_state.py), made in ``on_pre_build`` and dropped in
-``on_post_build`` or ``on_build_error``; this module holds the one current build, as MkDocs' own
-documentation has hooks keep state (https://www.mkdocs.org/user-guide/configuration/#hooks).
-MkDocs loads a hook module once per process (mkdocs/config/config_options.py, ``Hooks._load_hook``
-is cached), so ``mkdocs serve`` reuses it for every rebuild, each with a new config; ProperDocs
-does the same.
+``on_post_build`` or ``on_build_error``. A hook is a module where a plugin is an object, so this
+module holds the one current build where a plugin would hold it on itself (mkdocs-gen-files keeps
+its state on its plugin object). MkDocs loads a hook module once per process
+(mkdocs/config/config_options.py, ``Hooks._load_hook`` is cached), so ``mkdocs serve`` reuses it
+for every rebuild, each with a new config; ProperDocs does the same. Only the build under way is
+kept, never anything from one build to the next.
 
 ``on_page_content`` hands each rendered page to search; ``on_post_build`` writes the search files
 (publish/search_site.py) and ``_headers`` with the policy for the response headers (static_host.py).
