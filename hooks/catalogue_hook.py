@@ -10,8 +10,8 @@ A build's state (the planned site, what search has seen, the pages' script hashe
 module holds the one current build where a plugin would hold it on itself (mkdocs-gen-files keeps
 its state on its plugin object). MkDocs loads a hook module once per process
 (mkdocs/config/config_options.py, ``Hooks._load_hook`` is cached), so ``mkdocs serve`` reuses it
-for every rebuild, each with a new config; ProperDocs does the same. Only the build under way is
-kept, never anything from one build to the next.
+for every rebuild, each with a new config; ProperDocs does the same. Whether the process is
+`serve` is said once, at startup, and kept; of builds, only the one under way is kept.
 
 ``on_page_content`` hands each rendered page to search; ``on_post_build`` writes the search files
 (publish/search_site.py) and ``_headers`` with the policy for the response headers (static_host.py).

@@ -121,6 +121,18 @@ def test_mkdocs_serve_keeps_live_reload_working(tmp_path: Path, open_site: Calla
         tab.goto("practices/example-practice/")
         assert tab.page.evaluate("typeof livereload") == "function"
         assert tab.csp_violations() == []
+        # A rebuild reuses the loaded hook and gets no startup event: its pages must still allow the script.
+        (project / "docs" / "index.md").write_text("# Example catalogue, edited\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while log.read_text(errors="replace").count("Documentation built in") < 2:
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"mkdocs serve did not rebuild:\n{log.read_text(errors='replace')}")
+            time.sleep(0.2)
+        tab.goto("")
+        assert "edited" in tab.page.title() or tab.page.locator("text=edited").count() > 0
+        assert tab.page.evaluate("typeof livereload") == "function"
+        assert tab.csp_violations() == []
+        assert "Traceback" not in log.read_text(errors="replace")
     finally:
         server.terminate()
         server.wait(timeout=10)
