@@ -12,7 +12,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from site_scan import hidden_characters
 
-from catalogue_core.load.strict_yaml import INVISIBLE, parse_document
+from catalogue_core.load.strict_yaml import INVISIBLE, has_invisible, parse_document
 from conftest import build_site, make_site_project
 
 # Format characters that are drawn: Unicode's Prepended_Concatenation_Mark property (PropList.txt).
@@ -29,6 +29,9 @@ def test_the_invisible_characters_are_unicodes_format_separator_and_control_char
     table = {code for code in range(sys.maxunicode + 1) if INVISIBLE.match(chr(code))}
     assert sorted(table - expected) == [] and sorted(expected - table) == [], (
         f"INVISIBLE is for Unicode {unicodedata.unidata_version}? Update it from unicodedata")
+    # The fast test agrees, in ASCII text, in Latin text and in text beyond the BMP.
+    for context in ("a{}b", "\u00e4{}b", "\U0001f600{}b"):
+        assert {code for code in range(sys.maxunicode + 1) if has_invisible(context.format(chr(code)))} == table, context
 
 
 def test_text_is_stored_composed_whichever_way_it_was_typed() -> None:
