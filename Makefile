@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build check test lint browser bench clean urls offline linkcheck new
+.PHONY: serve build check test lint browser nginx bench clean urls offline linkcheck new
 
 # The site generator: mkdocs, or properdocs (the maintained fork of MkDocs 1.x; the same site byte for byte).
 ENGINE ?= mkdocs
@@ -45,17 +45,30 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's nginx, for the test of the nginx example (tests/test_nginx.py), which runs it in the
+# foreground on its own. Installing it must not start the system's nginx service: where no
+# policy-rc.d says otherwise, one is put in place for the install (exit 101: "action forbidden",
+# https://people.debian.org/~hmh/invokerc.d-policyrc.d-specification.txt) and removed after.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+	  echo "Installing Debian's nginx for the nginx example's test..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  POLICY=/usr/sbin/policy-rc.d; OWN_POLICY=; \
+	  if [ ! -e $$POLICY ]; then printf '#!/bin/sh\nexit 101\n' | $$SUDO tee $$POLICY >/dev/null && $$SUDO chmod +x $$POLICY && OWN_POLICY=1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; STATUS=$$?; \
+	  if [ -n "$$OWN_POLICY" ]; then $$SUDO rm -f $$POLICY; fi; exit $$STATUS; }
+
 # ruff (mistakes and import order) and mypy (types) over our Python; part of `make test`, so of CI.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check hooks tests bench scripts
 	$(VENV)/bin/mypy hooks bench scripts
 
-test: $(STAMP) node_modules/.installed browser lint
+test: $(STAMP) node_modules/.installed browser nginx lint
 	$(PY) -m pytest
 
 # A zipped copy that works from file:// (search included), for locked-down networks.
 OFFLINE_ZIP := dist/lone-actors-catalogue-offline.zip
-offline: $(STAMP) node_modules/.installed
+offline: $(STAMP)
 	rm -rf dist/offline-site $(OFFLINE_ZIP)
 	$(MKDOCS) build --strict --quiet -f mkdocs-offline.yml
 	$(PY) scripts/zip_site.py dist/offline-site $(OFFLINE_ZIP)

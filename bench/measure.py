@@ -31,7 +31,8 @@ from typing import Any
 
 import yaml
 
-from catalogue_core.check.catalogue import Project, load_catalogue
+from catalogue_core.check.catalogue import load_catalogue
+from catalogue_core.project import Project
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

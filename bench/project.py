@@ -21,9 +21,10 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from catalogue_core.check.catalogue import Project, load_catalogue
+from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.problems import format_report
-from catalogue_core.publish.site import plan_site
+from catalogue_core.project import Project
+from catalogue_core.publish.site_plan import plan_site
 from catalogue_core.urls import Linker
 
 from .generate import DEFAULT_SEED, write_catalogue

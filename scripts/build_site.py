@@ -9,7 +9,7 @@ beside site/ and swaps it in only after MkDocs has passed.
 Usage: python scripts/build_site.py [CONFIG_FILE [SITE_DIR [ENGINE]]]   (defaults: mkdocs.yml, site, mkdocs)
 
 ENGINE is ``mkdocs`` or ``properdocs``, the maintained fork of MkDocs 1.x, which builds the same
-site byte for byte (tests/test_trust.py); switching engines is this one word.
+site byte for byte (tests/test_build_guarantees.py); switching engines is this one word.
 """
 
 from __future__ import annotations

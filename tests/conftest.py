@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue_core.check.catalogue import Project
+from catalogue_core.project import Project
 from catalogue_core.schemas import Schemas
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,6 +7,7 @@ tags and attributes) rather than with regular expressions, so an attribute canno
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -222,3 +223,23 @@ def internal_link_targets(html: str) -> list[tuple[int, str]]:
 def is_redirect(html: str) -> bool:
     """True for a page that only sends the reader on (``<meta http-equiv="refresh">``)."""
     return any(e.tag == "meta" and e.attrs.get("http-equiv", "").lower() == "refresh" for e in parse(html).elements)
+
+
+# A character written as an escape: JSON and JavaScript's \uXXXX, JavaScript's \u{X...} and \xXX.
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\u\{([0-9a-fA-F]{1,6})\}|\\x([0-9a-fA-F]{2})")
+
+
+def hidden_characters(text: str, suffix: str, hidden: re.Pattern[str]) -> list[str]:
+    """Each character matching ``hidden`` that a reader of the file would get, as ``line N: U+XXXX``:
+    written as itself, as an escape (JSON, JavaScript) or as a character reference (HTML, XML).
+    Tabs and line breaks are layout, and a byte order mark that opens a file marks its encoding."""
+    found = []
+    for number, line in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
+        readings = [line]
+        if suffix in (".json", ".js"):
+            readings.append("".join(chr(int(next(g for g in m.groups() if g), 16)) for m in _ESCAPE.finditer(line)))
+        if suffix in (".html", ".xml"):
+            readings.append(html.unescape(line))
+        chars = {c for reading in readings for c in hidden.findall(reading) if c not in "\t\r"}
+        found += [f"line {number}: U+{ord(c):04X}" for c in sorted(chars)]
+    return found

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogue_core.check.catalogue import Project, load_catalogue
+from catalogue_core.check.catalogue import load_catalogue
+from catalogue_core.project import Project
 from conftest import KINDS, ROOT
 
 if str(ROOT) not in sys.path:  # `bench` is a top-level package of the repository

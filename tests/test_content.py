@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from catalogue_core.check.catalogue import Catalogue, Project, load_catalogue
+from catalogue_core.check.catalogue import Catalogue, load_catalogue
+from catalogue_core.project import Project
 from conftest import ROOT
 
 

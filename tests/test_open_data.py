@@ -13,7 +13,8 @@ from xml.etree import ElementTree as ET
 import pytest
 from mkdocs.exceptions import Abort
 
-from catalogue_core.check.catalogue import Project, load_catalogue
+from catalogue_core.check.catalogue import load_catalogue
+from catalogue_core.project import Project
 from catalogue_core.publish import spreadsheets
 from catalogue_core.render.citation import bibtex, plain_citation
 from catalogue_core.schema_walk import SchemaNode

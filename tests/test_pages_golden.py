@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from catalogue_core.check.catalogue import load_catalogue
-from catalogue_core.publish.site import plan_site
+from catalogue_core.publish.site_plan import plan_site
 from catalogue_core.render.pages import build_pages
 from catalogue_core.urls import Linker
 from conftest import ROOT, compare_golden, make_project

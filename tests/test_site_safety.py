@@ -24,7 +24,8 @@ from site_scan import (
     third_party_loads_in_js,
 )
 
-from catalogue_core.check.catalogue import Project, load_catalogue
+from catalogue_core.check.catalogue import load_catalogue
+from catalogue_core.project import Project
 from catalogue_core.publish.csp import inline_scripts, policy, script_hash, with_policy
 from conftest import ROOT, build_real_site
 
@@ -120,7 +121,7 @@ def test_no_page_has_an_inline_script_in_its_content(site: Path) -> None:
 def test_the_policy_never_allows_a_script_inside_the_content() -> None:
     page = ('<html><head><meta charset="utf-8"><script>theme()</script></head><body>'
             '<article class="md-content__inner"><script>content()</script></article></body></html>')
-    content = _policy_of(with_policy(page))[0]
+    content = _policy_of(with_policy(page).html)[0]
     assert script_hash("theme()") in content
     assert script_hash("content()") not in content
 

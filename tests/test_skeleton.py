@@ -11,11 +11,12 @@ import pytest
 import yaml
 
 from catalogue_core.__main__ import main
-from catalogue_core.check.catalogue import Project, load_catalogue
-from catalogue_core.check.skeleton import write_skeleton
+from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.check.validate import Validators, check_schema
 from catalogue_core.load.records import Record
+from catalogue_core.load.skeleton import write_skeleton
 from catalogue_core.load.strict_yaml import load_document
+from catalogue_core.project import Project
 from catalogue_core.schemas import Schemas
 from conftest import KINDS, VALID_RECORDS, make_project
 

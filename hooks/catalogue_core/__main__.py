@@ -1,6 +1,6 @@
 """Command line: ``check`` validates every record and prints the full report; ``urls`` adds every
 URL the site now serves to published-urls.txt (it never removes one); ``new KIND ID`` writes a new
-record's skeleton from its kind's schema (skeleton.py).
+record's skeleton from its kind's schema (load/skeleton.py).
 
 Exit status: 0 when the catalogue is valid, 1 when a record has problems, 2 on bad usage (or a kind
 or id ``new`` cannot use).
@@ -13,11 +13,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .check.catalogue import Catalogue, Project, load_catalogue
-from .check.skeleton import write_skeleton
+from .check.catalogue import Catalogue, load_catalogue
+from .load.skeleton import write_skeleton
 from .problems import format_report
+from .project import Project
 from .publish.published_urls import LIST_NAME, read_list, updated_list
-from .publish.site import plan_site, resolvable_urls
+from .publish.site_plan import plan_site, resolvable_urls
 from .urls import Linker
 
 

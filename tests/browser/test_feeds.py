@@ -1,5 +1,5 @@
 """In Chromium: a feed opened in the browser reads as a page that says how to subscribe, with or
-without XSLT in the browser (hooks/catalogue_core/feed_reading.py says why it is CSS, not XSLT)."""
+without XSLT in the browser (hooks/catalogue_core/publish/feed_reading.py says why it is CSS, not XSLT)."""
 
 from __future__ import annotations
 

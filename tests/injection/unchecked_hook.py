@@ -13,9 +13,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 import catalogue_hook
-from catalogue_core.check.catalogue import Catalogue, Project
+from catalogue_core.check.catalogue import Catalogue
 from catalogue_core.load.records import read_records
 from catalogue_core.problems import Problem
+from catalogue_core.project import Project
 from catalogue_core.schemas import Schemas
 
 

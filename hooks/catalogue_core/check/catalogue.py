@@ -10,11 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from ..load.records import Record, read_records
 from ..problems import Problem
+from ..project import Project
 from ..schemas import Schemas, load_schemas
 from ..urls import feed_path
 from .content_rules import check_content, load_content_rules
@@ -28,41 +28,6 @@ class Link:
     source: Record
     field: str
     target: Record
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where things are. Messages show record paths relative to ``root``."""
-
-    root: Path
-    records_dir: Path
-    schemas_dir: Path
-
-    @classmethod
-    def at(cls, root: Path, records_dir: Path | None = None) -> Project:
-        """The standard layout: ``practices/`` and ``schemas/`` in ``root``."""
-        root = root.resolve()
-        return cls(root, (records_dir or root / "practices").resolve(), root / "schemas")
-
-    @property
-    def shown_records_dir(self) -> str:
-        """How the records folder is written in messages, e.g. ``practices``."""
-        return self._shown(self.records_dir)
-
-    @property
-    def cache_dir(self) -> Path:
-        """Where work is kept between runs (``.cache/catalogue/``, git-ignored)."""
-        return self.root / ".cache" / "catalogue"
-
-    @property
-    def shown_schemas_dir(self) -> str:
-        return self._shown(self.schemas_dir)
-
-    def _shown(self, folder: Path) -> str:
-        try:
-            return folder.relative_to(self.root).as_posix()
-        except ValueError:
-            return folder.as_posix()
 
 
 class Catalogue:

@@ -4,12 +4,18 @@ PyYAML's safe loader is permissive in ways that corrupt records silently: duplic
 last-wins, ``NO`` becomes ``False`` (Norway), ``01234`` is octal, ``1:30`` is 90, and aliases share
 objects. This module keeps libyaml's speed (CSafeLoader, ~12x the pure-Python loader) and
 rejects or neutralises each of those, returning problems with line numbers instead of raising.
+
+Text is made safe here, once, for every output (pages, lists on other pages, feeds, CSV, JSON,
+search, hand-outs): every string is put in Unicode's composed form (NFC: the same text, the same
+bytes, whichever way an editor typed "ü"), and a character a reader cannot see that changes what
+the text shows (``INVISIBLE``) is a located problem, never silently dropped.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +50,39 @@ _DEFAULT_TAGS = {
     yaml.SequenceNode: "tag:yaml.org,2002:seq",
     yaml.MappingNode: "tag:yaml.org,2002:map",
 }
+
+# Characters a reader cannot see that change what the text around them shows, or hide text: every
+# format character (Unicode category Cf: bidirectional embeddings, overrides, isolates and marks,
+# which can show "evil" as "live"; zero-width spaces and joiners; word joiners and invisible
+# operators; a byte order mark inside text; tag characters, which can carry hidden ASCII), except
+# the prepended concatenation marks (U+0600-U+0605, U+06DD, U+070F, U+0890-U+0891, U+08E2,
+# U+110BD, U+110CD), which are drawn; line and paragraph separators (Zl, Zp), which YAML and
+# JavaScript treat as line breaks; control characters other than tab and line breaks (Cc, as a
+# YAML escape can write them); and the blank fillers of Hangul and the combining grapheme joiner,
+# letters and marks that draw nothing. The soft hyphen (U+00AD) is among them too: it shows only
+# where a line breaks, but splits a word for search, CSV and JSON readers, who see "Ausstiegs-
+# programm" as two words; breaking long words is the stylesheet's job (CSS hyphens, overflow-wrap).
+# Unicode 14 (Python 3.11's unicodedata); tests/test_safe_text.py compares it with unicodedata.
+_INVISIBLE_IN_BMP = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f"
+                     "\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb")
+_INVISIBLE_BEYOND_BMP = ("\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+                         "\U000e0020-\U000e007f")
+INVISIBLE = re.compile(f"[{_INVISIBLE_IN_BMP}{_INVISIBLE_BEYOND_BMP}]")
+# The same, faster: re compiles a class of BMP characters only to a lookup table, where the full
+# class is a list of ranges tried one by one (a third of the time on a German paragraph, by timeit);
+# the rare text beyond the BMP is searched with the full class.
+_INVISIBLE_BMP_ONLY = re.compile(f"[{_INVISIBLE_IN_BMP}]")
+_ASCII_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_invisible(text: str) -> bool:
+    """Whether ``text`` holds an ``INVISIBLE`` character."""
+    if text.isascii():
+        return not text.isprintable() and _ASCII_INVISIBLE.search(text) is not None
+    if _INVISIBLE_BMP_ONLY.search(text) is not None:
+        return True
+    # Only text beyond the BMP takes more than two bytes a character in UTF-16: a quick way to ask.
+    return len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text) and INVISIBLE.search(text) is not None
 
 # A cheap pre-check; only files that match pay for a second, exact pass over the event stream.
 _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\[\]{}]")
@@ -127,7 +166,7 @@ def parse_document(raw: bytes, shown_as: str) -> tuple[Document | None, list[Pro
             return None, [problem(1, "the file is empty; a record needs at least its required fields.")]
         doc = Document(data=None, digest=digest)
         # An alias needs an anchor, and an anchor needs an '&': without one there is no alias to find.
-        fatal, problems, data = _check_nodes(node, loader, doc.lines, shown_as, find_aliases="&" in text)
+        fatal, problems, data = _check_nodes(node, loader, doc.lines, shown_as, text, find_aliases="&" in text)
         if "&" in text and _MAYBE_ANCHOR.search(text):
             anchors = _anchor_problems(text, shown_as)
             fatal += anchors
@@ -183,9 +222,10 @@ _STR = "tag:yaml.org,2002:str"
 
 
 def _check_nodes(
-    root: yaml.Node, loader: Any, lines: dict[Path_, int], shown_as: str, find_aliases: bool = True
+    root: yaml.Node, loader: Any, lines: dict[Path_, int], shown_as: str, text: str, find_aliases: bool = True
 ) -> tuple[list[Problem], list[Problem], Any]:
-    """Walk the node tree once: record lines, reject aliases, tags, duplicate and odd keys, build the data.
+    """Walk the node tree once: record lines, reject aliases, tags, duplicate and odd keys, build the
+    data with every string made safe (``_safe_text``); ``text`` is the file's, for columns.
 
     Returns (fatal, other, data): aliases, tags and deep nesting make the data unsafe to construct
     or walk; duplicate and odd keys do not. Building the data in the same walk saves PyYAML's
@@ -207,7 +247,11 @@ def _check_nodes(
                 return None
             seen.add(node)
         if depth <= MAX_DEPTH and _is_plain_str(node):
-            return node.value  # the common case, a string written as one: nothing to check
+            # The common case, a string written as one: nothing to check unless it has non-ASCII
+            # characters (every INVISIBLE one is, but for controls, which libyaml lets in only as
+            # the escapes of a double-quoted string).
+            value = node.value
+            return value if value.isascii() and node.style != '"' else _safe_text(node, path)
         if depth > MAX_DEPTH:
             fatal.append(Problem(shown_as, node.start_mark.line + 1, field_path(path),
                                  f"values nest more than {MAX_DEPTH} levels deep; "
@@ -220,7 +264,7 @@ def _check_nodes(
             return None
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
-                return node.value
+                return node.value if node.value.isascii() and node.style != '"' else _safe_text(node, path)
             try:
                 return loader.construct_object(node)
             except (yaml.YAMLError, ValueError, OverflowError):
@@ -255,9 +299,41 @@ def _check_nodes(
             mapping[key] = walk(value_node, child_path, depth + 1)
         return mapping
 
+    def _safe_text(node: yaml.ScalarNode, path: Path_) -> str:
+        """The string in NFC; each invisible character in it is a problem at its line and column."""
+        value: str = node.value
+        if has_invisible(value):
+            hidden = [found.group() for found in INVISIBLE.finditer(value)]
+            problems.append(_invisible_problem(node, path, hidden, text, shown_as))
+        if value.isascii() or unicodedata.is_normalized("NFC", value):
+            return value
+        return unicodedata.normalize("NFC", value)
+
     lines[()] = root.start_mark.line + 1
     data = walk(root, (), 0)
     return fatal + _first_of(aliases, "aliases"), problems, _UNBUILT if unbuilt else data
+
+
+def _invisible_problem(node: yaml.Node, path: Path_, hidden: list[str], text: str, shown_as: str) -> Problem:
+    """One problem for a value's invisible characters, at the first one's line and column.
+
+    The characters are looked for where the value is written; a character written as an escape
+    (``"\\u202e"``) is not there as itself, so the problem names the value's first line instead."""
+    first = hidden[0]
+    start, end = node.start_mark.line, node.end_mark.line
+    source_lines = text.split("\n")[start:end + 1]
+    line, where = start + 1, "written as an escape in this value"
+    for offset, source in enumerate(source_lines):
+        column = source.find(first, node.start_mark.column if offset == 0 else 0)
+        if column >= 0:
+            line, where = start + offset + 1, f"at column {column + 1}"
+            break
+    name = unicodedata.name(first, "") or "a control character"
+    more = len(hidden) - 1
+    also = f"; {more} more such character{'s' if more > 1 else ''} follow{'s' if more == 1 else ''} in this value" if more else ""
+    return Problem(shown_as, line, field_path(path),
+                   f"remove the invisible character U+{ord(first):04X} ({name}) {where}: readers cannot see it, "
+                   f"yet it changes how the text is shown, searched or copied{also}.")
 
 
 def _first_of(problems: list[Problem], noun: str) -> list[Problem]:

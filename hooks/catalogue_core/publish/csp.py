@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from typing import NamedTuple
 
 # Script types a browser runs; any other type (application/json, ...) is a data block.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -30,7 +31,9 @@ _BASE_POLICY: tuple[tuple[str, str], ...] = (
     # Material's stylesheets draw icons from data: SVG images (mask-image: url("data:image/svg+xml...")).
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
-    # The search worker is a file of the site and fetches the site's search index.
+    # Material's script fetches sitemap.xml from the site, beside a page's alternate links, and any
+    # worker it could start is a file of the site. The catalogue's search fetches nothing: it adds
+    # its index files as scripts (script-src 'self'), which also works from file://.
     ("connect-src", "'self'"),
     ("worker-src", "'self'"),
     ("manifest-src", "'self'"),
@@ -96,18 +99,25 @@ def policy(script_hashes: list[str], *, inline_scripts_allowed: bool = False) ->
     return "; ".join(directives)
 
 
-def with_policy(page: str, *, inline_scripts_allowed: bool = False) -> str:
+class PolicedPage(NamedTuple):
+    """A page with its policy, and the inline scripts' hashes that policy allows (for ``_headers``)."""
+
+    html: str
+    script_hashes: list[str]
+
+
+def with_policy(page: str, *, inline_scripts_allowed: bool = False) -> PolicedPage:
     """``page`` with its policy in a ``<meta>`` element right after ``<meta charset>``.
 
     A page without ``<meta charset>`` (not a Material page) gets it first thing in ``<head>``.
     """
-    hashes = [script_hash(s) for s in inline_scripts(page)]
+    hashes = sorted({script_hash(s) for s in inline_scripts(page)})
     meta = (f'<meta http-equiv="Content-Security-Policy" '
             f'content="{policy(hashes, inline_scripts_allowed=inline_scripts_allowed)}">')
     charset = _META_CHARSET.search(page)
     if charset:
-        return f"{page[:charset.end()]}\n      {meta}{page[charset.end():]}"
+        return PolicedPage(f"{page[:charset.end()]}\n      {meta}{page[charset.end():]}", hashes)
     head = re.search(r"<head[^>]*>", page, re.IGNORECASE)
     if head is None:
         raise ValueError("the page has no <head>, so it cannot carry a Content-Security-Policy")
-    return f"{page[:head.end()]}{meta}{page[head.end():]}"
+    return PolicedPage(f"{page[:head.end()]}{meta}{page[head.end():]}", hashes)

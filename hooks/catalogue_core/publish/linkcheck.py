@@ -1,4 +1,4 @@
-"""``python -m catalogue_core.linkcheck`` (``make linkcheck``): do the records' web addresses answer?
+"""``python -m catalogue_core.publish.linkcheck`` (``make linkcheck``): do the records' web addresses answer?
 
 Opt-in and never part of ``make test``: it needs the network, and a page that answers today may
 not tomorrow. Every http(s) address in the records is requested once: URL fields (sources,
@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..check.catalogue import Catalogue, Project, load_catalogue
+from ..check.catalogue import Catalogue, load_catalogue
 from ..load.records import text_values
 from ..problems import Problem, field_path
+from ..project import Project
 
 TIMEOUT = 20  # seconds per request
 WORKERS = 8
@@ -124,7 +125,7 @@ def check(uses: list[Use], asker: Callable[[str], Answer] = ask) -> tuple[list[P
 
 
 def main(argv: list[str] | None = None, asker: Callable[[str], Answer] = ask) -> int:
-    parser = argparse.ArgumentParser(prog="python -m catalogue_core.linkcheck", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m catalogue_core.publish.linkcheck", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     args = parser.parse_args(argv)

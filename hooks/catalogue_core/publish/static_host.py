@@ -39,34 +39,18 @@ SECURITY_HEADERS: dict[str, str] = {
 IMMUTABLE = "public, max-age=31536000, immutable"
 # A file whose name carries the hash of its content, e.g. assets/javascripts/bundle.a5f9d56c.min.js.
 HASHED_NAME = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
-# A page's policy, as csp.with_policy writes it into <meta>; it is among the first lines of a page.
-_META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+def header_policy(script_hashes: Iterable[str]) -> str:
+    """The header's policy: the pages' own, allowing every inline script any page allows, no framing.
+    ``script_hashes`` are the hashes the pages' policies allow, as csp.with_policy returns them."""
+    return f"{policy(sorted(set(script_hashes)))}; {FRAME_ANCESTORS}"
 
 
-def page_script_sources(page: str) -> list[str]:
-    """The ``script-src`` sources of the page's ``<meta>`` policy (none for a page without one)."""
-    found = _META_POLICY.search(page, 0, 4096)
-    if not found:
-        return []
-    for directive in found.group(1).split("; "):
-        name, _, sources = directive.partition(" ")
-        if name == "script-src":
-            return sources.split()
-    return []
-
-
-def header_policy(script_sources: Iterable[str]) -> str:
-    """The header's policy: the pages' own, allowing every inline script any page allows, no framing."""
-    hashes = sorted({source for source in script_sources if source.startswith("'sha256-")})
-    return f"{policy(hashes)}; {FRAME_ANCESTORS}"
-
-
-def headers_file(script_sources: Iterable[str], site_paths: Iterable[str]) -> str:
-    """The ``_headers`` file for a site whose pages allow ``script_sources`` and that holds
-    ``site_paths`` (every file, relative to the site's root)."""
+def headers_file(script_hashes: Iterable[str], site_paths: Iterable[str]) -> str:
+    """The ``_headers`` file for a site whose pages allow the inline scripts of ``script_hashes`` and
+    that holds ``site_paths`` (every file, relative to the site's root)."""
     lines = ["# Response headers for static hosts that read this file (Netlify, Cloudflare Pages).",
              "# Written by the build; see the page 'Publish the site'.", "/*",
-             f"  Content-Security-Policy: {header_policy(script_sources)}"]
+             f"  Content-Security-Policy: {header_policy(script_hashes)}"]
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
     for path in sorted(p for p in site_paths if HASHED_NAME.search(p)):
         lines += ["", f"/{path}", f"  Cache-Control: {IMMUTABLE}"]

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..check.catalogue import Catalogue, Project
+from ..check.catalogue import Catalogue
 from ..problems import Problem
+from ..project import Project
 from ..render.compare import compare_data, compare_data_path, compared_kinds
 from ..render.glossary import abbreviations
 from ..render.markup import TextRenderer

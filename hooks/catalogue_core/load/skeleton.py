@@ -1,4 +1,5 @@
-"""Contribute stage: a new record's skeleton, written from its kind's schema (``make new``).
+"""Load stage, the other way round: a new record file's skeleton, written from its kind's schema
+(``make new``), in the record-file format this stage reads (ids, file names: records.py).
 
 The skeleton names its schema for the editor (the ``yaml-language-server`` line), then holds every
 field the schema requires, in the schema's order, each under its description as a comment and with
@@ -17,10 +18,10 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..load.records import ID_PATTERN, MAX_ID_LENGTH, RECORD_SUFFIX, suggest_id
+from ..project import Project
 from ..schema_walk import SchemaNode
 from ..schemas import Schemas, load_schemas
-from .catalogue import Project
+from .records import ID_PATTERN, MAX_ID_LENGTH, RECORD_SUFFIX, suggest_id
 
 REVIEWED = "reviewed"  # the field set to today
 FEW_CHOICES = 12  # up to this many allowed values are listed in a field's comment
