@@ -197,7 +197,7 @@ are in the table and, run by run, in `bench/results.json`.
 
 ## How search is counted
 
-The catalogue's search replaces Material's (`hooks/catalogue_core/search_index.py`). Both sides of
+The catalogue's search replaces Material's (`hooks/catalogue_core/publish/search/index_files.py`). Both sides of
 every comparison pay for their own search, and nothing of either is left out:
 
 - **Build.** Our build writes our search index in the hook (every page's text, read from its

@@ -34,7 +34,7 @@ from catalogue_core.check.catalogue import Project, load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.publish.csp import with_policy
 from catalogue_core.publish.publish_settings import missing_settings_notice
-from catalogue_core.publish.search_site import SearchPages, load_synonyms
+from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site import SitePlan, check_published_urls, plan_site
 from catalogue_core.publish.static_host import headers_file, page_script_sources
 from catalogue_core.render.markup import GlossaryAbbrExtension

@@ -54,7 +54,7 @@ def test_no_executable_markup_reaches_any_html_file(injection_site: Path, exampl
 
 
 def test_the_search_index_holds_only_data(injection_site: Path) -> None:
-    # Every search file is a script of one call with JSON arguments (catalogue_core/search_index.py):
+    # Every search file is a script of one call with JSON arguments (catalogue_core/publish/search/index_files.py):
     # record text must stay inside the JSON, and the browser shows it as text (textContent).
     call = re.compile(r"lacSearch\.(config|shard|page)\((.*)\);\n", re.DOTALL)
     files = sorted((injection_site / "search").rglob("*.js"))

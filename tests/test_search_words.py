@@ -1,4 +1,4 @@
-"""Search's word rules and index files (hooks/catalogue_core/search_words.py, search_index.py).
+"""Search's word rules and index files (hooks/catalogue_core/publish/search/words.py, index_files.py).
 
 The browser's copy of the rules (docs/assets/javascripts/search-engine.js) is checked against the
 same cases by Node's test runner, which the last test here runs."""
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue_core.publish.search_index import (
+from catalogue_core.publish.search.index_files import (
     SPLIT_BYTES,
     SearchPage,
     build_index,
@@ -20,8 +20,8 @@ from catalogue_core.publish.search_index import (
     page_text,
     shard_file,
 )
-from catalogue_core.publish.search_site import load_synonyms
-from catalogue_core.publish.search_words import name_key, rules, terms
+from catalogue_core.publish.search.pages import load_synonyms
+from catalogue_core.publish.search.words import name_key, rules, terms
 from conftest import ROOT
 
 CASES = json.loads((ROOT / "tests" / "search_words_cases.json").read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ import pytest
 
 from browser.conftest import SEARCH_RESULT, WatchedPage, serve
 from browser.test_find_it_fast import search_results
-from catalogue_core.publish.search_words import terms
+from catalogue_core.publish.search.words import terms
 from conftest import ROOT, snapshot_project
 
 # (query, pages that must be in the first three results). Pages are site addresses.
@@ -175,7 +175,7 @@ def _text(value: Any) -> str:
 
 
 def _words(text: str) -> dict[str, str]:
-    """Long words of a text by their stem (search_words.terms, unit-tested on its own): stem -> word."""
+    """Long words of a text by their stem (search.words.terms, unit-tested on its own): stem -> word."""
     return {terms(w)[0]: w for w in re.findall(r"[^\W\d_]{8,}", text) if terms(w)}
 
 

@@ -27,7 +27,7 @@ test("edit distance", () => {
   assert.equal(distance("", "abc"), 3);
 });
 
-// A small index as search_index.py would write it: pages 0-3.
+// A small index as index_files.py would write it: pages 0-3.
 function engine() {
   const shards = {
     "s/tr.js": {t: {trap: ["trap", [0, 40]], train: ["training", [1, 4]]}, n: {trap18terroristradicalisationassessmentprotocol: [0], trap18: [0]}},

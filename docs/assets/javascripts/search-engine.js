@@ -1,9 +1,9 @@
 /* The catalogue's search engine: loaded on the first key a reader types in the search box.
 
-   Publish stage, browser side. hooks/catalogue_core/search_index.py writes the index as small
+   Publish stage, browser side. hooks/catalogue_core/publish/search/index_files.py writes the index as small
    script files under search/; this file loads only the shards of the words typed and the pages
    shown, scores and ranks, and makes snippets. The word rules come from search/config.js, written
-   from hooks/catalogue_core/search_words.py, so the index and the query treat words alike.
+   from hooks/catalogue_core/publish/search/words.py, so the index and the query treat words alike.
 
    Ranking, best first: a page whose whole name (title, acronym, original-language name) is the
    query, punctuation and spaces aside; then pages that contain more of the query's words (all
@@ -18,7 +18,7 @@
   var WORD = /[\p{L}\p{N}]+/gu;
   var COMBINING = /[\u0300-\u036f]/g;
 
-  /* The word rules of search_words.py, from config.rules. */
+  /* The word rules of words.py, from config.rules. */
   function Words(rules) {
     var stop = new Set(rules.stopwords);
     var cache = new Map();

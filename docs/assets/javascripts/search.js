@@ -2,7 +2,7 @@
 
    This file is small and loads with the page; it fetches nothing. The first key typed loads the
    engine (search-engine.js) and the index's config; each query then loads only the shards of its
-   words and the pages it shows (hooks/catalogue_core/search_index.py writes them). Every file is a
+   words and the pages it shows (hooks/catalogue_core/publish/search/index_files.py writes them). Every file is a
    script of the site, added as a <script> element: that works under the pages'
    Content-Security-Policy (script-src 'self') and from file://, where fetch() does not.
 

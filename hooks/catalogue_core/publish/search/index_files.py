@@ -4,7 +4,7 @@ only for the words a reader types.
 Input is every built page's content HTML (``SearchPage``); output is a set of files under
 ``search/`` (``write_index``):
 
-- ``config.js``: the word rules (``search_words.rules``), the synonym groups, the names offered
+- ``config.js``: the word rules (``words.rules``), the synonym groups, the names offered
   when nothing is found, the number of pages and which shards are split;
 - ``s/<key>.js``: one shard per first two letters of a stem (three where two would make a large
   file): every stem with its most common written form and its postings (page number, weight), and
@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .search_words import JOINED, WORD, name_key, rules, term_of
+from .words import JOINED, WORD, name_key, rules, term_of
 
 # How much one occurrence counts, by where it is. A record's title and names outweigh any number
 # of mentions in the text of other pages (the browser also puts exact name matches first).
