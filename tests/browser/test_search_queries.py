@@ -92,6 +92,21 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("Veiligheidshuis", ["practices/safety-houses/"]),
     ("Reclassering", ["practices/reclassering-team-ter/"]),
     ("Aarhus", ["practices/aarhus-model/"]),
+    # German compounds that occur nowhere whole: split into words of the index
+    ("Entlassungsvorbereitung", ["practices/neustart-extremism-probation/"]),
+    ("Sozialdiagnostik", ["practices/social-diagnostics-in-counselling/"]),
+    ("Ausstiegsberatung", ["practices/konex-baden-wuerttemberg/"]),
+    ("Haftentlassung", ["recommendations/plan-release-before-discharge/"]),
+    # Typos: searched as the closest word of the index
+    ("radicalsation", ["terms/radicalisation/"]),
+    ("deradicalisaton", ["terms/deradicalisation/"]),
+    ("probaton", ["practices/neustart-extremism-probation/"]),
+    ("Bewärungshilfe", ["practices/neustart-extremism-probation/"]),
+    ("Gefärder", ["terms/gefaehrder/"]),
+    # English words Snowball stems as English: "steering" is not "ste", "center" meets "centre"
+    ("steering", ["practices/aarhus-model/"]),
+    ("centre Hesse", ["practices/advice-centre-hesse/"]),
+    ("center Hesse", ["practices/advice-centre-hesse/"]),
 ]
 
 # Fields shown as a record's detail sections, left out of Material's index before issue 12.
@@ -221,9 +236,16 @@ def test_nothing_is_fetched_for_search_before_typing(where: tuple[str, Callable[
     assert any("search-engine" in u for u in requests)
 
 
+def test_a_typo_is_searched_as_the_closest_word_and_the_results_say_so(tab: WatchedPage) -> None:
+    tab.page.click(".md-search__input")
+    tab.page.keyboard.type("radicalsation")
+    tab.page.wait_for_selector(SEARCH_RESULT)
+    assert tab.page.inner_text("#lac-search-status").startswith("Results for radicalisation · ")
+
+
 def test_nothing_found_suggests_words_of_the_catalogue(tab: WatchedPage) -> None:
     tab.page.click(".md-search__input")
-    tab.page.keyboard.type("Gefärder")
+    tab.page.keyboard.type("Gfährder")  # no word of the index starts with "gf": nothing to correct to
     tab.page.wait_for_selector(".lac-search-suggestion")
     assert "Gefährder" in tab.page.inner_text(".lac-search-suggest")
     tab.page.click(".lac-search-suggestion")
