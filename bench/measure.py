@@ -38,6 +38,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync"]
 GZIP_LEVEL = 6  # what web servers commonly use for text
 SEARCH_QUERY = "probation"
+# Words typed letter by letter and pasted whole (measure_typing), and the pause between two keys:
+# 150 ms is a quick touch typist's pace (about 80 words a minute).
+TYPED_WORDS = ("probation", "Entlassungsvorbereitung")
+KEY_DELAY_MS = 150
 
 
 def build_env(project: Path) -> dict[str, str]:
@@ -154,7 +158,8 @@ def search_index_bytes(site: Path) -> int:
 # search-engine.js, search.css and search/*). The page, the theme and the other scripts load
 # either way and are left out.
 SEARCH_PATHS = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/",
-                "assets/javascripts/search", "assets/stylesheets/search")
+                "assets/javascripts/search", "assets/javascripts/snowball-stemmers.js",
+                "assets/javascripts/edit-distance.js", "assets/stylesheets/search")
 
 
 def is_search_file(site_path: str) -> bool:
@@ -347,3 +352,50 @@ def seen_request(seen: list[str]) -> Any:
     def note(request: Any) -> None:
         seen.append(request.url)
     return note
+
+
+@dataclass
+class Typing:
+    typed: int  # search's files fetched while typing the word letter by letter and until its results, gzip
+    pasted: int  # the same for the word pasted whole
+    typed_files: int
+    pasted_files: int
+
+
+def measure_typing(site: Path, url_path: str, words: tuple[str, ...] = TYPED_WORDS) -> dict[str, Typing]:
+    """Per word: the bytes of search's own files (``is_search_file``, gzip) that a fresh browser fetches
+    when the word is typed letter by letter (KEY_DELAY_MS between keys) and when it is pasted, each
+    until its results are shown and nothing more is fetched."""
+    from playwright.sync_api import sync_playwright
+
+    def fetched(browser: Any, server: StaticServer, word: str, typed: bool) -> list[str]:
+        context = browser.new_context()
+        page = context.new_page()
+        seen: list[str] = []
+        page.on("requestfinished", seen_request(seen))
+        page.goto(server.url + url_path)
+        page.click(".md-search__input")
+        if typed:
+            page.keyboard.type(word, delay=KEY_DELAY_MS)
+        else:
+            page.keyboard.insert_text(word)
+        page.wait_for_selector(".md-search-result__item", timeout=60_000)
+        count = -1
+        while count != len(seen):  # until a second passes with nothing more fetched
+            count = len(seen)
+            page.wait_for_timeout(1000)
+        context.close()
+        paths = {u[len(server.url):].split("?")[0] for u in seen if u.startswith(server.url)}
+        return sorted(p for p in paths if is_search_file(p))
+
+    out = {}
+    with StaticServer(site) as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for word in words:
+                typed, pasted = fetched(browser, server, word, True), fetched(browser, server, word, False)
+                out[word] = Typing(sum(gzip_size((site / f).read_bytes()) for f in typed),
+                                   sum(gzip_size((site / f).read_bytes()) for f in pasted), len(typed), len(pasted))
+        finally:
+            browser.close()
+    return out

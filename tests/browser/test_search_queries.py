@@ -194,18 +194,23 @@ def _words(text: str) -> dict[str, str]:
     return {terms(w)[0]: w for w in re.findall(r"[^\W\d_]{8,}", text) if terms(w)}
 
 
+def _stems(text: str) -> set[str]:
+    """The stems of every word of a text, short ones too ("success" is the stem of "successful")."""
+    return set(terms(text))
+
+
 def detail_only_words(records: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """(word, record address): per record, one long word whose stem occurs in its detail sections,
     nowhere else in the record, in no other record and on no hand-written page."""
-    hand_written = set(_words(" ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))))
+    hand_written = _stems(" ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")))
     frequency: dict[str, int] = {}
     for r in records:
-        for stem in _words(_text({k: v for k, v in r.items() if k not in ("sources", "url")})):
+        for stem in _stems(_text({k: v for k, v in r.items() if k not in ("sources", "url")})):
             frequency[stem] = frequency.get(stem, 0) + 1
     chosen = []
     for r in records:
         detail = _words(_text([r[f] for f in DETAIL_FIELDS if f in r]))
-        rest = _words(_text({k: v for k, v in r.items() if k not in DETAIL_FIELDS and k not in ("sources", "url")}))
+        rest = _stems(_text({k: v for k, v in r.items() if k not in DETAIL_FIELDS and k not in ("sources", "url")}))
         candidates = sorted(w for stem, w in detail.items()
                             if stem not in rest and stem not in hand_written and frequency[stem] == 1)
         if candidates:
@@ -262,3 +267,30 @@ def test_results_show_title_kind_and_a_readable_snippet(tab: WatchedPage) -> Non
     assert first.locator(".lac-search-kind").inner_text().casefold() == "practice"
     snippets = " ".join(tab.page.locator(".lac-search-snippet").all_inner_texts())
     assert not re.search(r"[a-z](Organisations|Countries|Settings)[A-Z]", snippets)
+
+
+def test_a_german_page_gets_the_search_in_german(real_site_build: Path,
+                                                   open_site: Callable[[str], WatchedPage]) -> None:
+    """The German site's pages will say lang="de": the box, the counts and the corrected query are in
+    German there, and a page can give its own words as JSON (#lac-search-strings)."""
+    for base in serve(real_site_build):
+        tab = open_site(base)
+
+        def german(route: Any) -> None:
+            html = route.fetch().text().replace('<html lang="en"', '<html lang="de"', 1)
+            html = html.replace("</body>", '<script type="application/json" id="lac-search-strings">'
+                                '{"clear": "Eingabe leeren"}</script></body>', 1)
+            route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+        tab.page.route(base, german)
+        tab.goto("")
+        assert tab.page.get_attribute(".md-search__input", "placeholder") == "Suche"
+        assert tab.page.get_attribute(".md-search__options button", "aria-label") == "Eingabe leeren"
+        tab.page.click(".md-search__input")
+        tab.page.keyboard.type("Entlassungsvorbereitung")
+        tab.page.wait_for_selector(SEARCH_RESULT)
+        assert tab.page.inner_text("#lac-search-status").endswith("passende Seiten")
+        tab.page.fill(".md-search__input", "")
+        tab.page.keyboard.type("radicalsation")
+        tab.page.wait_for_function("document.querySelector('#lac-search-status').textContent.startsWith('Ergebnisse')")
+        assert tab.page.inner_text("#lac-search-status").startswith("Ergebnisse für radicalisation · ")

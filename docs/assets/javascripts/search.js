@@ -24,7 +24,7 @@
   if (!script || !header || !toggle) return;
   var root = script.src.replace(/assets\/javascripts\/search\.js(\?.*)?$/, "");
   var PAGE_SIZE = 10;
-  var WAIT = 250;  // ms without a key before the results' pages are loaded
+  var WAIT = 200;  // ms without a key before the results' pages are loaded
 
   var STRINGS = {
     en: {search: "Search", searchSite: "Search the catalogue", close: "Close search", clear: "Clear",
