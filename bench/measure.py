@@ -155,7 +155,7 @@ def search_index_bytes(site: Path) -> int:
 
 # What counts as search's own transfer: the index, the search code and its stylesheet, for
 # Material (its worker, lunr's language files, search_index.json) and for ours (search.js,
-# search-engine.js, search.css and search/*). The page, the theme and the other scripts load
+# search-engine.js, snowball-stemmers.js, edit-distance.js, search.css and search/*). The page, the theme and the other scripts load
 # either way and are left out.
 SEARCH_PATHS = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/",
                 "assets/javascripts/search", "assets/javascripts/snowball-stemmers.js",
@@ -365,7 +365,7 @@ class Typing:
 def measure_typing(site: Path, url_path: str, words: tuple[str, ...] = TYPED_WORDS) -> dict[str, Typing]:
     """Per word: the bytes of search's own files (``is_search_file``, gzip) that a fresh browser fetches
     when the word is typed letter by letter (KEY_DELAY_MS between keys) and when it is pasted, each
-    until its results are shown and nothing more is fetched."""
+    until search has answered and nothing more is fetched for a second."""
     from playwright.sync_api import sync_playwright
 
     def fetched(browser: Any, server: StaticServer, word: str, typed: bool) -> list[str]:
@@ -375,11 +375,14 @@ def measure_typing(site: Path, url_path: str, words: tuple[str, ...] = TYPED_WOR
         page.on("requestfinished", seen_request(seen))
         page.goto(server.url + url_path)
         page.click(".md-search__input")
+        waiting = page.inner_text("#lac-search-status")  # "Type to start searching", until an answer
         if typed:
             page.keyboard.type(word, delay=KEY_DELAY_MS)
         else:
             page.keyboard.insert_text(word)
-        page.wait_for_selector(".md-search-result__item", timeout=60_000)
+        # The answer may be results or "No matching pages": the synthetic text has other words.
+        page.wait_for_function("text => document.querySelector('#lac-search-status').textContent !== text",
+                               arg=waiting, timeout=60_000)
         count = -1
         while count != len(seen):  # until a second passes with nothing more fetched
             count = len(seen)

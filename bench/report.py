@@ -185,7 +185,7 @@ description: How long checking, building and serving the catalogue take as it gr
 realistic text lengths and cross-references) and measures them against the floor that MkDocs, Material
 and PyYAML set on their own. This page is written by `make bench`; do not edit it by hand.
 
-Measured {first['measured_at']} on {m['cores']} cores ({m['cpu'] or 'unknown CPU'}), {m['memory_gib']} GiB,
+Measured {measured_when(rows)} on {m['cores']} cores ({m['cpu'] or 'unknown CPU'}), {m['memory_gib']} GiB,
 {m['os']}, Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}, {m['chromium']}.
 Load average when the run started: {", ".join(str(x) for x in m['load_average_at_start'])}.
 Times are medians of {first['runs']} runs (check and parse: at least 5; builds: at least 7 up to 1,000 records
@@ -216,7 +216,8 @@ every comparison pay for their own search, and nothing of either is left out:
 - **First search.** The bytes are those of search's own files the browser fetched from opening a
   record page to the first result, each counted gzip-compressed: for Material, its search worker and
   the whole `search_index.json`, fetched as the page loads; for ours, the search box's script and
-  stylesheet (loaded with the page), then, on the first key, the engine, its config, the shards of
+  stylesheet (loaded with the page), then, on the first key, the engine with its Snowball stemmers
+  and edit-distance helper, its config, the shards of
   the words typed and the result pages shown. The page, the theme and the other scripts load on both
   sites and count on neither.
 
@@ -224,6 +225,14 @@ every comparison pay for their own search, and nothing of either is left out:
 
 {meanings(first)}
 """
+
+
+def measured_when(rows: list[dict[str, Any]]) -> str:
+    """When the rows were measured: one date, or each size's own when a run measured only some sizes."""
+    dates = {row["measured_at"] for row in rows}
+    if len(dates) == 1:
+        return rows[0]["measured_at"]
+    return "; ".join(f"{row['records']:,} records {row['measured_at']}" for row in rows) + " (sizes measured in separate runs)"
 
 
 def meanings(row: dict[str, Any]) -> str:
@@ -249,7 +258,8 @@ def meanings(row: dict[str, Any]) -> str:
                          "it needs for the words typed"),
         ("first search bytes", "search's own files the browser fetched from opening a record page to the first "
                                f"result for \"{row['search_query']}\", each counted gzip-compressed: the search box "
-                               "code and stylesheet, the engine, its config, the shards of the words typed and the "
+                               "code and stylesheet, the engine with its Snowball stemmers, its config, the shards of "
+                               "the words typed and the "
                                "pages shown (nothing but the box is fetched before typing). Budgets: at most 0.5 "
                                "times Material's at 5,000 records, at most 1.0 times at 1,000, under 250 KB at 100"),
         ("plain first search bytes", "the same for Material's stock search on the plain floor: its worker, lunr's "
