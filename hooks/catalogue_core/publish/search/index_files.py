@@ -197,8 +197,11 @@ def _weights(page: SearchPage, text: PageText,
     """Language -> stem -> its weight on this page; counts every written word into ``written`` (by
     language) as well. The German parts count in German only, names and titles in both languages."""
     both = tuple(LANGUAGES)
-    everything, german = _counts(text.text), _counts(text.german)
-    english = everything - german
+    english: Counter[str] = _counts(text.text)
+    german: Counter[str] = Counter()
+    if text.german:  # most pages have no German part
+        german = _counts(text.german)
+        english -= german
     weights: dict[str, Counter[str]] = {lang: Counter() for lang in LANGUAGES}
     for counts, weight, langs in ((_counts(page.title), TITLE_WEIGHT, both),
                                   (_counts(" ".join(page.names)), NAME_WEIGHT, both),
