@@ -380,9 +380,11 @@ def measure_typing(site: Path, url_path: str, words: tuple[str, ...] = TYPED_WOR
             page.keyboard.type(word, delay=KEY_DELAY_MS)
         else:
             page.keyboard.insert_text(word)
-        # The answer may be results or "No matching pages": the synthetic text has other words.
-        page.wait_for_function("text => document.querySelector('#lac-search-status').textContent !== text",
-                               arg=waiting, timeout=60_000)
+        # The answer may be results or "No matching pages": the synthetic text has other words. Polled
+        # from here: the pages' policy forbids the eval that wait_for_function would need.
+        deadline = time.monotonic() + 60
+        while page.inner_text("#lac-search-status") == waiting and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
         count = -1
         while count != len(seen):  # until a second passes with nothing more fetched
             count = len(seen)

@@ -292,5 +292,8 @@ def test_a_german_page_gets_the_search_in_german(real_site_build: Path,
         assert tab.page.inner_text("#lac-search-status").endswith("passende Seiten")
         tab.page.fill(".md-search__input", "")
         tab.page.keyboard.type("radicalsation")
-        tab.page.wait_for_function("document.querySelector('#lac-search-status').textContent.startsWith('Ergebnisse')")
+        for _ in range(100):  # polled here: the pages' policy forbids the eval wait_for_function needs
+            if tab.page.inner_text("#lac-search-status").startswith("Ergebnisse"):
+                break
+            tab.page.wait_for_timeout(100)
         assert tab.page.inner_text("#lac-search-status").startswith("Ergebnisse für radicalisation · ")
