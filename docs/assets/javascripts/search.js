@@ -9,7 +9,8 @@
    Content-Security-Policy (script-src 'self') and from file://, where fetch() does not.
 
    The words shown come from STRINGS by the page's language (<html lang>); a page may give its own
-   as JSON in <script type="application/json" id="lac-search-strings">.
+   as JSON in <script type="application/json" id="lac-search-strings"> in its <head> (read when this
+   script runs, at the end of the body).
 
    The markup and classes are Material's own search (partials/search.html), so the box looks and
    moves like Material's, but Material's search plugin is off: it would download the whole index
