@@ -41,7 +41,7 @@ test("edit distance: one helper, shared with the page-not-found script", () => {
 });
 
 // A small index as index_files.py would write it: pages 0-3.
-function engine(lang) {
+function engine(lang, extra) {
   const shards = {
     "s/tr.js": {t: {trap: ["trap", [0, 40]], train: ["training", [1, 4]]}, g: {}, n: {trap18terroristradicalisationassessmentprotocol: [0], trap18: [0]}},
     "s/18.js": {t: {"18": ["18", [0, 40, 1, 1]]}, g: {}, n: {}},
@@ -55,6 +55,7 @@ function engine(lang) {
     "s/ra.js": {t: {radicalis: ["radicalisation", [2, 4]]}, g: {}, n: {}},
     "s/un.js": {t: {under: ["under", [0, 1]]}, g: {}, n: {}},
   };
+  Object.assign(shards, extra || {});
   const config = {pages: 5, shards: ["18", "as", "au", "be", "en", "pr", "ra", "ri", "tr", "un", "vo"], splits: [], files: {},
                   rules: cases.rules, synonyms: [[["probation"], ["bewahrungshilfe"]]], suggest: ["Gefährder"]};
   return Engine(config, (p) => Promise.resolve(shards[p]), stemmers, {lang: lang || "en"});
@@ -111,6 +112,11 @@ test("a German compound is split into words of the index, with its linking lette
   assert.deepEqual(both.results, [3, 1]);  // page 3 has both words, page 1 only the first
   assert.equal(both.corrected, "");
   assert.deepEqual((await engine().search("Ausstiegsberatung")).results, [4]);
+});
+
+test("a compound on few pages finds them first, then the pages with its parts", async () => {
+  const en = {t: {}, g: {entlass: ["entlassung", [1, 1, 2, 1]], entlassungsvorbereit: ["entlassungsvorbereitung", [0, 1]]}, n: {}};
+  assert.deepEqual((await engine("de", {"s/en.js": en}).search("Entlassungsvorbereitung")).results, [0, 3, 1]);
 });
 
 test("an English word is not cut to a German stem", async () => {

@@ -24,7 +24,8 @@
    A word that matches nothing is, in this order, split into words of the index (a German compound:
    "Entlassungsvorbereitung" -> "Entlassung" + "Vorbereitung", with the linking -s-, -es-, -n-,
    -en-), or replaced by the closest word of the index (one edit, two for words of 8 letters or
-   more; the result says so: "corrected").
+   more; the result says so: "corrected"). A compound found on only a few pages (RARE) also finds
+   the pages with its parts, after its own.
 
    Ranking, best first: a page whose whole name (title, acronym, original-language name) is the
    query, punctuation and spaces aside; then pages that contain more of the query's words (all
@@ -109,6 +110,7 @@
   var EXACT = 1, PREFIX = 0.5, SYNONYM = 0.8, PART = 0.6;
   var LINKS = ["es", "en", "s", "n"];  // the letters that join the words of a German compound
   var PART_MIN = 4;  // each part of a split compound has at least this many letters
+  var RARE = 3;  // a compound on this many pages or fewer is also searched as its parts
   var SECTIONS = ["t", "g"];  // a shard's English and German stems
 
   /* load(path) -> Promise of the data that search/<path> hands over; stemmers as Words takes them;
@@ -194,12 +196,17 @@
       });
       return scores;
     }
+    /* How many pages a word is on (or a word it starts, if allowed). */
+    function pagesWith(q, prefixAllowed) {
+      return shardsOf(q).then(function (data) { return match(q, data, prefixAllowed, null).size; });
+    }
     function found(q, prefixAllowed) {
-      return shardsOf(q).then(function (data) { return match(q, data, prefixAllowed, null).size > 0; });
+      return pagesWith(q, prefixAllowed).then(function (n) { return n > 0; });
     }
 
-    /* A compound as words of the index, longest first word first, or null. */
-    function split(word, depth) {
+    /* A compound as words of the index, longest first word first, or null; open: the word may still
+       be being typed, so its last part may be the start of a word ("Entlassungsvorbereit"). */
+    function split(word, depth, open) {
       if (word.length < 2 * PART_MIN || !/^[a-z]+$/.test(word)) return Promise.resolve(null);
       var tries = [];
       for (var i = word.length - PART_MIN; i >= PART_MIN; i--) {
@@ -217,9 +224,9 @@
         if (!head || !rest) return attempt(k + 1);
         return found(head, false).then(function (known) {
           if (!known) return attempt(k + 1);
-          return found(rest, false).then(function (whole) {
+          return found(rest, open).then(function (whole) {
             if (whole) return [head, rest];
-            return (depth ? Promise.resolve(null) : split(rest.word, 1)).then(function (parts) {
+            return (depth ? Promise.resolve(null) : split(rest.word, 1, open)).then(function (parts) {
               return parts ? [head].concat(parts) : attempt(k + 1);
             });
           });
@@ -257,15 +264,18 @@
       return Promise.all(parts.map(function (unit, n) {
         if (unit.own.length !== 1 || unit.alternatives.length) return null;
         var q = unit.own[0], last = open && n === parts.length - 1;
-        return found(q, q.t.length >= 4 || last).then(function (ok) {
-          if (ok) return null;
-          return split(q.word, 0).then(function (pieces) {
-            if (pieces) {
+        return pagesWith(q, q.t.length >= 4 || last).then(function (n) {
+          if (n > RARE) return null;
+          return split(q.word, 0, last).then(function (pieces) {
+            if (pieces && n) {  // a rare compound: its pages first, then those with its parts
+              unit.alternatives = [pieces];
+              unit.partFactor = PART;
+            } else if (pieces) {
               unit.own = pieces;  // all the parts, ranked first; each alone, after
               unit.alternatives = pieces.length > 1 ? pieces.map(function (p) { return [p]; }) : [];
               unit.partFactor = PART;
-              return null;
             }
+            if (pieces || n) return null;
             return closest(q).then(function (near) {
               if (!near) return;
               unit.own = [near.q];
