@@ -114,9 +114,9 @@ test("a German compound is split into words of the index, with its linking lette
   assert.deepEqual((await engine().search("Ausstiegsberatung")).results, [4]);
 });
 
-test("a compound on few pages finds them first, then the pages with its parts", async () => {
+test("a compound on few pages finds them first, then the pages with all its parts", async () => {
   const en = {t: {}, g: {entlass: ["entlassung", [1, 1, 2, 1]], entlassungsvorbereit: ["entlassungsvorbereitung", [0, 1]]}, n: {}};
-  assert.deepEqual((await engine("de", {"s/en.js": en}).search("Entlassungsvorbereitung")).results, [0, 3, 1]);
+  assert.deepEqual((await engine("de", {"s/en.js": en}).search("Entlassungsvorbereitung")).results, [0, 3]);
 });
 
 test("an English word is not cut to a German stem", async () => {

@@ -25,7 +25,7 @@
    "Entlassungsvorbereitung" -> "Entlassung" + "Vorbereitung", with the linking -s-, -es-, -n-,
    -en-), or replaced by the closest word of the index (one edit, two for words of 8 letters or
    more; the result says so: "corrected"). A compound found on only a few pages (RARE) also finds
-   the pages with its parts, after its own.
+   the pages with all its parts, after its own.
 
    Ranking, best first: a page whose whole name (title, acronym, original-language name) is the
    query, punctuation and spaces aside; then pages that contain more of the query's words (all
