@@ -39,6 +39,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync"]
 GZIP_LEVEL = 6  # what web servers commonly use for text
 SEARCH_QUERY = "probation"
+# Words typed letter by letter and pasted whole (measure_typing), and the pause between two keys:
+# 150 ms is a quick touch typist's pace (about 80 words a minute).
+TYPED_WORDS = ("probation", "Entlassungsvorbereitung")
+KEY_DELAY_MS = 150
 
 
 def build_env(project: Path) -> dict[str, str]:
@@ -152,10 +156,11 @@ def search_index_bytes(site: Path) -> int:
 
 # What counts as search's own transfer: the index, the search code and its stylesheet, for
 # Material (its worker, lunr's language files, search_index.json) and for ours (search.js,
-# search-engine.js, search.css and search/*). The page, the theme and the other scripts load
+# search-engine.js, snowball-stemmers.js, edit-distance.js, search.css and search/*). The page, the theme and the other scripts load
 # either way and are left out.
 SEARCH_PATHS = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/",
-                "assets/javascripts/search", "assets/stylesheets/search")
+                "assets/javascripts/search", "assets/javascripts/snowball-stemmers.js",
+                "assets/javascripts/edit-distance.js", "assets/stylesheets/search")
 
 
 def is_search_file(site_path: str) -> bool:
@@ -348,3 +353,55 @@ def seen_request(seen: list[str]) -> Any:
     def note(request: Any) -> None:
         seen.append(request.url)
     return note
+
+
+@dataclass
+class Typing:
+    typed: int  # search's files fetched while typing the word letter by letter and until its results, gzip
+    pasted: int  # the same for the word pasted whole
+    typed_files: int
+    pasted_files: int
+
+
+def measure_typing(site: Path, url_path: str, words: tuple[str, ...] = TYPED_WORDS) -> dict[str, Typing]:
+    """Per word: the bytes of search's own files (``is_search_file``, gzip) that a fresh browser fetches
+    when the word is typed letter by letter (KEY_DELAY_MS between keys) and when it is pasted, each
+    until search has answered and nothing more is fetched for a second."""
+    from playwright.sync_api import sync_playwright
+
+    def fetched(browser: Any, server: StaticServer, word: str, typed: bool) -> list[str]:
+        context = browser.new_context()
+        page = context.new_page()
+        seen: list[str] = []
+        page.on("requestfinished", seen_request(seen))
+        page.goto(server.url + url_path)
+        page.click(".md-search__input")
+        waiting = page.inner_text("#lac-search-status")  # "Type to start searching", until an answer
+        if typed:
+            page.keyboard.type(word, delay=KEY_DELAY_MS)
+        else:
+            page.keyboard.insert_text(word)
+        # The answer may be results or "No matching pages": the synthetic text has other words. Polled
+        # from here: the pages' policy forbids the eval that wait_for_function would need.
+        deadline = time.monotonic() + 60
+        while page.inner_text("#lac-search-status") == waiting and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        count = -1
+        while count != len(seen):  # until a second passes with nothing more fetched
+            count = len(seen)
+            page.wait_for_timeout(1000)
+        context.close()
+        paths = {u[len(server.url):].split("?")[0] for u in seen if u.startswith(server.url)}
+        return sorted(p for p in paths if is_search_file(p))
+
+    out = {}
+    with StaticServer(site) as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for word in words:
+                typed, pasted = fetched(browser, server, word, True), fetched(browser, server, word, False)
+                out[word] = Typing(sum(gzip_size((site / f).read_bytes()) for f in typed),
+                                   sum(gzip_size((site / f).read_bytes()) for f in pasted), len(typed), len(pasted))
+        finally:
+            browser.close()
+    return out

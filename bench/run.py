@@ -14,6 +14,7 @@ import shutil
 import statistics
 import sys
 import time
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -74,11 +75,14 @@ def measure_size(size: int, runs: int, seed: int, machine: dict[str, Any], brows
     serve_s = measure.time_serve(ours, record, record_url, runs)
 
     first_search: dict[str, measure.FirstSearch | None] = {"ours": None, "plain": None}
+    typing: dict[str, measure.Typing] = {}
     if browser:
         # Wall time across several processes is all a browser offers, so more runs than elsewhere.
         log(f"{size:,} records: first search in Chromium, {max(runs, 5)} times on each site, in turn")
         first_search.update(measure.time_first_search({"ours": site, "plain": floor / "site"}, record_url,
                                                       max(runs, 5)))
+        log(f"{size:,} records: typing {', '.join(measure.TYPED_WORDS)} letter by letter and pasting them")
+        typing = measure.measure_typing(site, record_url)
 
     return {
         "records": size,
@@ -113,6 +117,9 @@ def measure_size(size: int, runs: int, seed: int, machine: dict[str, Any], brows
         "first_search_files": None if first_search["ours"] is None else first_search["ours"].files,
         "plain_first_search_files": None if first_search["plain"] is None else first_search["plain"].files,
         "search_query": measure.SEARCH_QUERY,
+        "typing": {word: asdict(t) for word, t in typing.items()} or None,
+        "typing_ratio": max((round(t.typed / t.pasted, 3) for t in typing.values()), default=None),
+        "key_delay_ms": measure.KEY_DELAY_MS,
         "peak_rss_mb": round(max(b.peak_rss_mb for b in [cold, *mine]), 1),
         "plain_peak_rss_mb": round(max(b.peak_rss_mb for b in theirs), 1),
         "runs": runs,

@@ -14,7 +14,7 @@ for every rebuild, each with a new config; ProperDocs does the same. Whether the
 `serve` is said once, at startup, and kept; of builds, only the one under way is kept.
 
 ``on_page_content`` hands each rendered page to search; ``on_post_build`` writes the search files
-(publish/search_site.py) and ``_headers`` with the policy for the response headers (static_host.py).
+(publish/search/pages.py and index_files.py) and ``_headers`` with the policy for the response headers (static_host.py).
 
 ``on_post_page`` and ``on_post_template`` give every HTML page its Content-Security-Policy.
 
@@ -39,7 +39,7 @@ from catalogue_core.problems import format_report
 from catalogue_core.project import Project
 from catalogue_core.publish.build_state import BuildState
 from catalogue_core.publish.publish_settings import missing_settings_notice
-from catalogue_core.publish.search_site import SearchPages, load_synonyms
+from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site_plan import check_published_urls, plan_site
 from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.urls import Linker
@@ -144,7 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Search indexes what the page shows (publish/search_index.py); a page can opt out
+    # Search indexes what the page shows (publish/search/pages.py); a page can opt out
     # with Material's front matter `search: {exclude: true}`.
     if not (page.meta.get("search") or {}).get("exclude"):
         _current().search.add(page.file.src_uri, page.url, page.title or "", html)

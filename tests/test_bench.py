@@ -115,6 +115,16 @@ def test_budgets_pass_and_fail_on_their_limits() -> None:
                       ("first search bytes < 250 KB", 100)}
 
 
+def test_the_typing_budget_holds_at_one_and_a_half_times_the_paste() -> None:
+    typing = {"probation": {"typed": 150, "pasted": 100, "typed_files": 9, "pasted_files": 8}}
+    ok = report.check_budgets([_row(100, typing_ratio=1.5, typing=typing)])  # type: ignore[arg-type]
+    over = report.check_budgets([_row(100, typing_ratio=1.51, typing=typing)])  # type: ignore[arg-type]
+    budget = "typing a word letter by letter <= 1.5x the search bytes of pasting it"
+    assert [v.passed for v in ok if v.budget == budget] == [True]
+    assert [v.passed for v in over if v.budget == budget] == [False]
+    assert "probation: 150 B typed, 100 B pasted" in str([v for v in over if v.budget == budget][0])
+
+
 def test_the_table_has_a_row_per_size() -> None:
     lines = report.table([_row(100), _row(1000)]).splitlines()
     assert len(lines) == 4

@@ -54,16 +54,17 @@ def test_no_executable_markup_reaches_any_html_file(injection_site: Path, exampl
 
 
 def test_the_search_index_holds_only_data(injection_site: Path) -> None:
-    # Every search file is a script of one call with JSON arguments (catalogue_core/search_index.py):
+    # Every search file is a script of one call with JSON arguments (catalogue_core/publish/search/index_files.py):
     # record text must stay inside the JSON, and the browser shows it as text (textContent).
-    call = re.compile(r"lacSearch\.(config|shard|page)\((.*)\);\n", re.DOTALL)
+    call = re.compile(r"lacSearch\.loaded\((.*)\);\n", re.DOTALL)
     files = sorted((injection_site / "search").rglob("*.js"))
     texts = []
     for path in files:
         match = call.fullmatch(path.read_text(encoding="utf-8"))
         assert match, f"{path.relative_to(injection_site)} is not one call with data"
-        arguments = json.loads(f"[{match.group(2)}]")
-        if match.group(1) == "page":
+        arguments = json.loads(f"[{match.group(1)}]")
+        assert arguments[0] == path.relative_to(injection_site / "search").as_posix()
+        if arguments[0].startswith("d/"):
             texts.append(arguments[1]["x"])
     assert len(texts) > 10
     assert any("onmouseover" in t or "<script" in t.lower() or "javascript:" in t.lower() for t in texts)

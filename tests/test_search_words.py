@@ -1,4 +1,4 @@
-"""Search's word rules and index files (hooks/catalogue_core/search_words.py, search_index.py).
+"""Search's word rules and index files (hooks/catalogue_core/publish/search/words.py, index_files.py).
 
 The browser's copy of the rules (docs/assets/javascripts/search-engine.js) is checked against the
 same cases by Node's test runner, which the last test here runs."""
@@ -9,10 +9,11 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from catalogue_core.publish.search_index import (
+from catalogue_core.publish.search.index_files import (
     SPLIT_BYTES,
     SearchPage,
     build_index,
@@ -20,11 +21,15 @@ from catalogue_core.publish.search_index import (
     page_text,
     shard_file,
 )
-from catalogue_core.publish.search_site import load_synonyms
-from catalogue_core.publish.search_words import name_key, rules, terms
+from catalogue_core.publish.search.pages import load_synonyms
+from catalogue_core.publish.search.words import name_key, rules, terms
 from conftest import ROOT
 
 CASES = json.loads((ROOT / "tests" / "search_words_cases.json").read_text(encoding="utf-8"))
+
+
+def _by_language(section: str) -> list[tuple[str, Any]]:
+    return [(lang, case) for lang, cases in CASES[section].items() for case in cases]
 
 
 def test_the_cases_carry_the_current_rules() -> None:
@@ -32,14 +37,15 @@ def test_the_cases_carry_the_current_rules() -> None:
     assert CASES["rules"] == json.loads(json.dumps(rules()))
 
 
-@pytest.mark.parametrize(("one", "other"), CASES["same_terms"])
-def test_word_forms_and_spellings_meet(one: str, other: str) -> None:
-    assert terms(one) == terms(other)
+@pytest.mark.parametrize(("lang", "pair"), _by_language("same_terms"))
+def test_word_forms_and_spellings_meet(lang: str, pair: list[str]) -> None:
+    assert terms(pair[0], lang) == terms(pair[1], lang)
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES["terms"].items())
-def test_terms(text: str, expected: list[str]) -> None:
-    assert terms(text) == expected
+@pytest.mark.parametrize(("lang", "case"), [(lang, item) for lang, cases in CASES["terms"].items()
+                                            for item in cases.items()])
+def test_terms(lang: str, case: tuple[str, list[str]]) -> None:
+    assert terms(case[0], lang) == case[1]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES["name_keys"].items())
@@ -47,9 +53,41 @@ def test_name_keys_ignore_punctuation_and_spaces(text: str, expected: str) -> No
     assert name_key(text) == expected
 
 
-@pytest.mark.parametrize(("one", "other"), CASES["different_terms"])
-def test_different_words_stay_apart(one: str, other: str) -> None:
-    assert terms(one) != terms(other)
+@pytest.mark.parametrize(("lang", "pair"), _by_language("different_terms"))
+def test_different_words_stay_apart(lang: str, pair: list[str]) -> None:
+    assert terms(pair[0], lang) != terms(pair[1], lang)
+
+
+def test_snowball_does_not_cut_english_words_to_german_ones() -> None:
+    """Snowball's English stemmer keeps "under", "counter", "offer" whole and meets "steering" with
+    "steer"; the spelling rules run first, so "center" meets "centre"."""
+    assert terms("under counter offer steering center") == ["under", "counter", "offer", "steer", "center"]
+    assert terms("centre radicalization") == terms("center radicalisation")
+
+
+def test_the_browser_stemmers_are_the_vendored_package() -> None:
+    """docs/assets/javascripts/snowball-stemmers.js is what scripts/vendor_snowball.py cuts from the
+    pinned npm package (English and German), and is small enough to load when searching."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("vendor_snowball", ROOT / "scripts" / "vendor_snowball.py")
+    assert spec is not None and spec.loader is not None
+    vendor = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(vendor)
+    package = ROOT / "node_modules" / "snowball-stemmers"
+    version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+    written = vendor.vendored((package / "snowball-stemmers.js").read_text(encoding="utf-8"), version)
+    assert written == vendor.OUTPUT.read_text(encoding="utf-8")
+    assert len(written.encode()) < 60_000 and "eval(" not in written and "Function(" not in written
+
+
+def test_german_parts_of_a_page_are_stemmed_in_german() -> None:
+    text = page_text('<p>Works in prison.</p><div lang="de"><p>Die Haftentlassungen</p></div><p>after</p>')
+    assert text.text == "Works in prison. · Die Haftentlassungen · after"
+    assert text.german == "Die Haftentlassungen"
+    files = build_index([_page("a/", "A", '<p>offer</p><div lang="de"><p>Haftentlassungen</p></div>')], [], [])
+    assert '"g":{"haftentlass":["haftentlassungen",[0,1]]' in files["s/ha.js"]
+    assert '"offer":["offer",[0,1]]' in files["s/of.js"] and '"off"' not in files["s/of.js"]
 
 
 def test_page_text_keeps_the_text_and_leaves_out_boilerplate() -> None:
@@ -64,8 +102,9 @@ def test_page_text_keeps_the_text_and_leaves_out_boilerplate() -> None:
         '<h2 id="more">More</h2><ul class="lac-index"><li><ul><li>nested</li></ul></li></ul><p>after</p>'
         '<p class="lac-meta" data-search-exclude>Last reviewed</p><div class="footnote"><p>cite</p></div>'
     )
-    text, headings = page_text(html)
-    assert text == ("Works with NGOs & courts. · Organisations: NEUSTART · Countries: Austria AT · How it works · "
+    text = page_text(html)
+    headings = text.headings
+    assert text.text == ("Works with NGOs & courts. · Organisations: NEUSTART · Countries: Austria AT · How it works · "
                     "Case conferences. · More · after")
     assert headings == "How it works More"
 
@@ -82,10 +121,11 @@ def test_the_index_is_the_same_for_the_same_pages_in_any_order() -> None:
     assert build_index(list(reversed(pages)), synonyms, ["Risk"]) == first
     assert sorted(first) == ["config.js", "d/0.js", "d/1.js",
                              "s/2r.js", "s/au.js", "s/be.js", "s/pr.js", "s/ri.js", "s/ve.js"]
-    assert first["s/ve.js"] == ('lacSearch.shard("ve",{"t":{"vera":["vera",[1,70]],"vera2r":["vera2r",[1,70]]},'
-                                '"n":{"vera2r":[1]}});\n')
-    config = json.loads(first["config.js"][len("lacSearch.config("):-3])
-    assert config["synonyms"] == [[["probat"], ["bewahrungshilf"]]]
+    assert first["s/ve.js"] == ('lacSearch.loaded("s/ve.js",{"t":{"vera":["vera",[1,70]],"vera2r":["vera2r",[1,70]]},'
+                                '"g":{"vera":["vera",[1,70]],"vera2r":["vera2r",[1,70]]},"n":{"vera2r":[1]}});\n')
+    config = json.loads(first["config.js"][len('lacSearch.loaded("config.js",'):-3])
+    assert config["synonyms"] == [[["probation"], ["bewahrungshilfe"]]]
+    assert config["files"] == {}
 
 
 def test_a_large_shard_is_split_by_three_letters() -> None:
@@ -95,6 +135,9 @@ def test_a_large_shard_is_split_by_three_letters() -> None:
     assert "s/pra.js" in files and "s/pr.js" in files
     assert '"pr":' in files["s/pr.js"] and "prbaaword" not in files["s/pr.js"]
     assert shard_file("ök") == "_f6k"
+    files = build_index([_page("a/", "A", "<p>øre</p>")], [], [])
+    config = json.loads(files["config.js"][len('lacSearch.loaded("config.js",'):-3])
+    assert config["files"] == {"ør": "_f8r"} and "s/_f8r.js" in files
 
 
 def test_synonyms_file_must_be_groups_of_phrases(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 
 from browser.conftest import SEARCH_RESULT, WatchedPage, serve
 from browser.test_find_it_fast import search_results
-from catalogue_core.publish.search_words import terms
+from catalogue_core.publish.search.words import terms
 from conftest import ROOT, snapshot_project
 
 # (query, pages that must be in the first three results). Pages are site addresses.
@@ -92,6 +92,21 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("Veiligheidshuis", ["practices/safety-houses/"]),
     ("Reclassering", ["practices/reclassering-team-ter/"]),
     ("Aarhus", ["practices/aarhus-model/"]),
+    # German compounds that occur nowhere whole: split into words of the index
+    ("Entlassungsvorbereitung", ["practices/neustart-extremism-probation/"]),
+    ("Sozialdiagnostik", ["practices/social-diagnostics-in-counselling/"]),
+    ("Ausstiegsberatung", ["practices/konex-baden-wuerttemberg/"]),
+    ("Haftentlassung", ["recommendations/plan-release-before-discharge/"]),
+    # Typos: searched as the closest word of the index
+    ("radicalsation", ["terms/radicalisation/"]),
+    ("deradicalisaton", ["terms/deradicalisation/"]),
+    ("probaton", ["practices/neustart-extremism-probation/"]),
+    ("Bewärungshilfe", ["practices/neustart-extremism-probation/"]),
+    ("Gefärder", ["terms/gefaehrder/"]),
+    # English words Snowball stems as English: "steering" is not "ste", "center" meets "centre"
+    ("steering", ["practices/aarhus-model/"]),
+    ("centre Hesse", ["practices/advice-centre-hesse/"]),
+    ("center Hesse", ["practices/advice-centre-hesse/"]),
 ]
 
 # Fields shown as a record's detail sections, left out of Material's index before issue 12.
@@ -175,22 +190,27 @@ def _text(value: Any) -> str:
 
 
 def _words(text: str) -> dict[str, str]:
-    """Long words of a text by their stem (search_words.terms, unit-tested on its own): stem -> word."""
+    """Long words of a text by their stem (search.words.terms, unit-tested on its own): stem -> word."""
     return {terms(w)[0]: w for w in re.findall(r"[^\W\d_]{8,}", text) if terms(w)}
+
+
+def _stems(text: str) -> set[str]:
+    """The stems of every word of a text, short ones too ("success" is the stem of "successful")."""
+    return set(terms(text))
 
 
 def detail_only_words(records: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """(word, record address): per record, one long word whose stem occurs in its detail sections,
     nowhere else in the record, in no other record and on no hand-written page."""
-    hand_written = set(_words(" ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))))
+    hand_written = _stems(" ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")))
     frequency: dict[str, int] = {}
     for r in records:
-        for stem in _words(_text({k: v for k, v in r.items() if k not in ("sources", "url")})):
+        for stem in _stems(_text({k: v for k, v in r.items() if k not in ("sources", "url")})):
             frequency[stem] = frequency.get(stem, 0) + 1
     chosen = []
     for r in records:
         detail = _words(_text([r[f] for f in DETAIL_FIELDS if f in r]))
-        rest = _words(_text({k: v for k, v in r.items() if k not in DETAIL_FIELDS and k not in ("sources", "url")}))
+        rest = _stems(_text({k: v for k, v in r.items() if k not in DETAIL_FIELDS and k not in ("sources", "url")}))
         candidates = sorted(w for stem, w in detail.items()
                             if stem not in rest and stem not in hand_written and frequency[stem] == 1)
         if candidates:
@@ -221,9 +241,16 @@ def test_nothing_is_fetched_for_search_before_typing(where: tuple[str, Callable[
     assert any("search-engine" in u for u in requests)
 
 
+def test_a_typo_is_searched_as_the_closest_word_and_the_results_say_so(tab: WatchedPage) -> None:
+    tab.page.click(".md-search__input")
+    tab.page.keyboard.type("radicalsation")
+    tab.page.wait_for_selector(SEARCH_RESULT)
+    assert tab.page.inner_text("#lac-search-status").startswith("Results for radicalisation · ")
+
+
 def test_nothing_found_suggests_words_of_the_catalogue(tab: WatchedPage) -> None:
     tab.page.click(".md-search__input")
-    tab.page.keyboard.type("Gefärder")
+    tab.page.keyboard.type("Gfährder")  # no word of the index starts with "gf": nothing to correct to
     tab.page.wait_for_selector(".lac-search-suggestion")
     assert "Gefährder" in tab.page.inner_text(".lac-search-suggest")
     tab.page.click(".lac-search-suggestion")
@@ -240,3 +267,33 @@ def test_results_show_title_kind_and_a_readable_snippet(tab: WatchedPage) -> Non
     assert first.locator(".lac-search-kind").inner_text().casefold() == "practice"
     snippets = " ".join(tab.page.locator(".lac-search-snippet").all_inner_texts())
     assert not re.search(r"[a-z](Organisations|Countries|Settings)[A-Z]", snippets)
+
+
+def test_a_german_page_gets_the_search_in_german(real_site_build: Path,
+                                                   open_site: Callable[[str], WatchedPage]) -> None:
+    """The German site's pages will say lang="de": the box, the counts and the corrected query are in
+    German there, and a page can give its own words as JSON (#lac-search-strings)."""
+    for base in serve(real_site_build):
+        tab = open_site(base)
+
+        def german(route: Any) -> None:
+            html = route.fetch().text().replace('<html lang="en"', '<html lang="de"', 1)
+            html = html.replace("</head>", '<script type="application/json" id="lac-search-strings">'
+                                '{"clear": "Eingabe leeren"}</script></head>', 1)
+            route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+        tab.page.route(base, german)
+        tab.goto("")
+        assert tab.page.get_attribute(".md-search__input", "placeholder") == "Suche"
+        assert tab.page.get_attribute(".md-search__options button", "aria-label") == "Eingabe leeren"
+        tab.page.click(".md-search__input")
+        tab.page.keyboard.type("Entlassungsvorbereitung")
+        tab.page.wait_for_selector(SEARCH_RESULT)
+        assert "passende Seite" in tab.page.inner_text("#lac-search-status")
+        tab.page.fill(".md-search__input", "")
+        tab.page.keyboard.type("radicalsation")
+        for _ in range(100):  # polled here: the pages' policy forbids the eval wait_for_function needs
+            if tab.page.inner_text("#lac-search-status").startswith("Ergebnisse"):
+                break
+            tab.page.wait_for_timeout(100)
+        assert tab.page.inner_text("#lac-search-status").startswith("Ergebnisse für radicalisation · ")

@@ -4,23 +4,12 @@
  * (catalogue.json has all their fields, too much to fetch for a wrong address). An address
  * such as /practices/aarhus-modle/ is compared with every record's: the edit distance between the
  * last parts (aarhus-modle, aarhus-model), records of the same kind first. Only close matches are
- * offered. Also turns on a button that opens Material's search.
+ * offered. Also turns on a button that opens the search.
  */
 (function () {
   "use strict";
 
-  function distance(a, b) {
-    var previous = [], current, i, j;
-    for (j = 0; j <= b.length; j++) previous.push(j);
-    for (i = 1; i <= a.length; i++) {
-      current = [i];
-      for (j = 1; j <= b.length; j++) {
-        current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-      }
-      previous = current;
-    }
-    return previous[b.length];
-  }
+  var distance = window.lacEditDistance;  // edit-distance.js, loaded just before this file
 
   function parts(path) {
     return path.replace(/(\/index)?\.html$/, "").split("/").filter(Boolean).map(function (part) {

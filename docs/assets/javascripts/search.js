@@ -1,10 +1,16 @@
 /* The search box in every page's header, and its results.
 
    This file is small and loads with the page; it fetches nothing. The first key typed loads the
-   engine (search-engine.js) and the index's config; each query then loads only the shards of its
-   words and the pages it shows (hooks/catalogue_core/search_index.py writes them). Every file is a
-   script of the site, added as a <script> element: that works under the pages'
+   engine (search-engine.js, with edit-distance.js and the Snowball stemmers, snowball-stemmers.js)
+   and the index's config; each query then loads only the shards of its words, each file once, and,
+   when typing pauses (WAIT ms), the pages it shows: typing a word letter by letter costs little more
+   than pasting it. hooks/catalogue_core/publish/search/index_files.py writes the files. Every file
+   is a script of the site, added as a <script> element: that works under the pages'
    Content-Security-Policy (script-src 'self') and from file://, where fetch() does not.
+
+   The words shown come from STRINGS by the page's language (<html lang>); a page may give its own
+   as JSON in <script type="application/json" id="lac-search-strings"> in its <head> (read when this
+   script runs, at the end of the body).
 
    The markup and classes are Material's own search (partials/search.html), so the box looks and
    moves like Material's, but Material's search plugin is off: it would download the whole index
@@ -19,6 +25,27 @@
   if (!script || !header || !toggle) return;
   var root = script.src.replace(/assets\/javascripts\/search\.js(\?.*)?$/, "");
   var PAGE_SIZE = 10;
+  var WAIT = 200;  // ms without a key before the results' pages are loaded
+
+  var STRINGS = {
+    en: {search: "Search", searchSite: "Search the catalogue", close: "Close search", clear: "Clear",
+         start: "Type to start searching", none: "No matching pages", one: "1 matching page",
+         many: "{n} matching pages", resultsFor: "Results for", didYouMean: "Did you mean: ",
+         more: "Show {n} more of {left}", failed: "Search could not load; reload the page to try again."},
+    de: {search: "Suche", searchSite: "Den Katalog durchsuchen", close: "Suche schließen", clear: "Leeren",
+         start: "Suchbegriff eingeben", none: "Keine passenden Seiten", one: "1 passende Seite",
+         many: "{n} passende Seiten", resultsFor: "Ergebnisse für", didYouMean: "Meinten Sie: ",
+         more: "{n} weitere von {left} zeigen", failed: "Die Suche konnte nicht laden; bitte die Seite neu laden."}
+  };
+  var lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
+  var text = STRINGS[lang] || STRINGS.en;
+  var given = document.getElementById("lac-search-strings");
+  if (given) {
+    try { text = Object.assign({}, text, JSON.parse(given.textContent)); } catch (e) { /* keep the defaults */ }
+  }
+  function say(name, values) {
+    return text[name].replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
+  }
 
   var ICON_SEARCH = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
   var ICON_BACK = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z"/></svg>';
@@ -29,24 +56,24 @@
   var opener = document.createElement("label");
   opener.className = "md-header__button md-icon";
   opener.htmlFor = "__search";
-  opener.title = "Search";
+  opener.title = text.search;
   opener.innerHTML = ICON_SEARCH;
   var box = document.createElement("div");
   box.className = "md-search lac-search";
   box.innerHTML =
     '<label class="md-search__overlay" for="__search"></label>' +
-    '<div class="md-search__inner" role="search" aria-label="Search the catalogue">' +
+    '<div class="md-search__inner" role="search">' +
     '<form class="md-search__form" name="lac-search">' +
-    '<input type="text" class="md-search__input" name="query" aria-label="Search" placeholder="Search"' +
+    '<input type="text" class="md-search__input" name="query"' +
     ' autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false" required' +
     ' aria-describedby="lac-search-status">' +
-    '<label class="md-search__icon md-icon" for="__search" title="Close search">' + ICON_SEARCH + ICON_BACK + '</label>' +
-    '<div class="md-search__options"><button type="reset" class="md-search__icon md-icon" title="Clear"' +
-    ' aria-label="Clear" tabindex="-1">' + ICON_CLOSE + '</button></div>' +
+    '<label class="md-search__icon md-icon" for="__search">' + ICON_SEARCH + ICON_BACK + '</label>' +
+    '<div class="md-search__options"><button type="reset" class="md-search__icon md-icon"' +
+    ' tabindex="-1">' + ICON_CLOSE + '</button></div>' +
     '</form>' +
     '<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>' +
     '<div class="md-search-result">' +
-    '<div class="md-search-result__meta" id="lac-search-status" role="status">Type to start searching</div>' +
+    '<div class="md-search-result__meta" id="lac-search-status" role="status"></div>' +
     '<div class="lac-search-suggest"></div>' +
     '<ol class="md-search-result__list"></ol>' +
     '<div class="lac-search-more"></div>' +
@@ -61,6 +88,14 @@
   var list = box.querySelector(".md-search-result__list");
   var suggestions = box.querySelector(".lac-search-suggest");
   var more = box.querySelector(".lac-search-more");
+  box.querySelector(".md-search__inner").setAttribute("aria-label", text.searchSite);
+  input.setAttribute("aria-label", text.search);
+  input.placeholder = text.search;
+  box.querySelector("label.md-search__icon").title = text.close;
+  var reset = box.querySelector("button[type=reset]");
+  reset.title = text.clear;
+  reset.setAttribute("aria-label", text.clear);
+  status.textContent = text.start;
 
   /* --- loading ---------------------------------------------------------------------------- */
 
@@ -83,20 +118,18 @@
   function arrived(path, data) {
     if (pending[path]) pending[path].resolve(data);
   }
-  window.lacSearch = {
-    config: function (data) { arrived("config.js", data); },
-    shard: function (prefix, data) { arrived("s/" + shardFile(prefix) + ".js", data); },
-    page: function (number, data) { arrived("d/" + number + ".js", data); }
-  };
-  function shardFile(prefix) {
-    return prefix.replace(/[^a-z0-9]/g, function (ch) { return "_" + ch.codePointAt(0).toString(16); });
-  }
+  // Every index file names itself: its path under search/, then its data.
+  window.lacSearch = {loaded: arrived};
 
   var engine = null;
   function getEngine() {
     if (!engine) {
-      engine = Promise.all([load("assets/javascripts/search-engine.js"), load("config.js")]).then(function (got) {
-        return window.lacSearchEngine.Engine(got[1], load);
+      engine = Promise.all([load("assets/javascripts/edit-distance.js"), load("assets/javascripts/snowball-stemmers.js"),
+                            load("config.js")]).then(function (got) {
+        return load("assets/javascripts/search-engine.js").then(function () {
+          var api = window.lacSearchEngine;
+          return api.Engine(got[2], load, api.snowball(window.snowballFactory), {lang: lang});
+        });
       });
       engine.catch(function () { engine = null; });
     }
@@ -105,17 +138,26 @@
 
   /* --- results ---------------------------------------------------------------------------- */
 
-  var latest = 0;  // only the newest query's answer is shown
+  var latest = 0;  // only the newest query's answer is shown, and only its pages are loaded
   var current = null;
+  var timer = null;
 
-  function run() {
+  /* Search at once (shards are loaded once each, and are needed for the final word anyway), but
+     load the results' pages only when typing pauses: a stale query never loads its pages. */
+  function run(now) {
     var query = input.value;
     var ticket = ++latest;
+    clearTimeout(timer);
     if (!query.trim()) { show(ticket, null); return; }
+    var started = Date.now();
     getEngine().then(function (e) {
-      return e.search(query).then(function (found) { show(ticket, found, e); });
+      return e.search(query).then(function (found) {
+        var left = now === true ? 0 : WAIT - (Date.now() - started);
+        if (left <= 0) { show(ticket, found, e); return; }
+        timer = setTimeout(function () { show(ticket, found, e); }, left);
+      });
     }).catch(function () {
-      if (ticket === latest) status.textContent = "Search could not load; reload the page to try again.";
+      if (ticket === latest) status.textContent = text.failed;
     });
   }
 
@@ -125,23 +167,24 @@
     suggestions.textContent = "";
     more.textContent = "";
     current = found && {found: found, engine: e, shown: 0, ticket: ticket};
-    if (!found) { status.textContent = "Type to start searching"; return; }
+    if (!found) { status.textContent = text.start; return; }
     var n = found.results.length;
-    status.textContent = n === 0 ? "No matching pages" : n === 1 ? "1 matching page" : n + " matching pages";
+    var count = n === 0 ? text.none : n === 1 ? text.one : say("many", {n: n});
+    status.textContent = found.corrected ? text.resultsFor + " " + found.corrected + " · " + count : count;
     if (!n && found.suggestions.length) offer(found.suggestions);
     return showMore();
   }
 
   function offer(words) {
     var label = document.createElement("span");
-    label.textContent = "Did you mean: ";
+    label.textContent = text.didYouMean;
     suggestions.appendChild(label);
     words.forEach(function (word, i) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "lac-search-suggestion";
       button.textContent = word;
-      button.addEventListener("click", function () { input.value = word; input.focus(); run(); });
+      button.addEventListener("click", function () { input.value = word; input.focus(); run(true); });
       if (i) suggestions.appendChild(document.createTextNode(" "));
       suggestions.appendChild(button);
     });
@@ -160,7 +203,7 @@
         var button = document.createElement("button");
         button.type = "button";
         button.className = "md-search-result__more lac-search-more__button";
-        button.textContent = "Show " + Math.min(left, PAGE_SIZE) + " more of " + left;
+        button.textContent = say("more", {n: Math.min(left, PAGE_SIZE), left: left});
         button.addEventListener("click", function () { showMore(); });
         more.appendChild(button);
       }
@@ -210,9 +253,9 @@
   }
 
   input.addEventListener("focus", open);
-  input.addEventListener("input", run);
+  input.addEventListener("input", function () { run(false); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () { setTimeout(function () { run(); input.focus(); }, 0); });
+  form.addEventListener("reset", function () { setTimeout(function () { run(true); input.focus(); }, 0); });
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
 
   function links() {

@@ -18,7 +18,7 @@ from .site_plan import SitePlan
 from .static_host import headers_file
 
 if TYPE_CHECKING:
-    from .search_site import SearchPages
+    from .search.pages import SearchPages
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 

@@ -1,13 +1,13 @@
 """Publish stage, search: every name a record has besides its title.
 
-Search (``search_site``) indexes these with a weight just below the title's and treats each whole
+Search (``pages``) indexes these with a weight just below the title's and treats each whole
 name as a key, so "RRI", "Inklusionschart", "bOJA" or "VERA 2R" find their record first.
 """
 
 from __future__ import annotations
 
-from ..check.catalogue import Catalogue
-from ..load.records import Record
+from ...check.catalogue import Catalogue
+from ...load.records import Record
 
 
 def other_names(catalogue: Catalogue, record: Record) -> list[str]:

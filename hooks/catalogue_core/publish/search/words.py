@@ -1,17 +1,20 @@
 """Publish stage, search: the words the catalogue's search matches on.
 
 The same rules run twice: here, when the index is written, and in the reader's browser on what
-they type (``docs/assets/javascripts/search-engine.js``). The browser receives every rule as data
-(``rules()``, written into the index's ``config.js``), so the two sides cannot drift apart; the
-shared cases in ``tests/search_words_cases.json`` check both.
+they type (``docs/assets/javascripts/search-engine.js``). The browser receives the spelling rules
+and stopwords as data (``rules()``, written into the index's ``config.js``) and runs the same
+Snowball stemmers (``docs/assets/javascripts/snowball-stemmers.js``, English and German only, cut
+from the npm package snowball-stemmers); the shared cases in ``tests/search_words_cases.json``
+check both sides.
 
-A word is *folded* (lower case; ß -> ss; accents dropped, so ä -> a; the German transcriptions
-ae, oe, ue -> a, o, u, so "Gefaehrder", "Gefahrder" and "Gefährder" meet; British and American
-spellings meet: -ize -> -ise, judgment -> judgement) and then *stemmed*: a light, language-blind
-stemmer for English and German that strips at most two endings from a list (plurals and case
-endings: "Schutzfaktoren" -> "schutzfaktor", "Risikobewertungen" -> "risikobewertung",
-"offenders" -> "offend"). It is deliberately crude; the browser also matches the start of a stem,
-which covers most of what the crude rules miss.
+A word is *folded* (lower case; ß -> ss; accents dropped, so ä -> a), *spelled* (the German
+transcriptions ae, oe, ue -> a, o, u, so "Gefaehrder", "Gefahrder" and "Gefährder" meet; British
+and American spellings meet: -ize -> -ise, judgment -> judgement, centre -> center; the German
+plural -innen dropped) and then *stemmed* by Snowball in the language of its text: German for text
+marked ``lang="de"``, English for the rest. Titles and other names are stemmed in both languages,
+and so is a reader's query, since nobody says which language they type in. The spelling rules
+come first because Snowball alone keeps "radicalization" and "radicalisation", "center" and
+"centre" apart.
 """
 
 from __future__ import annotations
@@ -20,21 +23,23 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# (ending, replacement, letters that must not come before the ending), tried in this order; the
-# first that leaves at least MIN_STEM letters is applied, and then the list once more.
-ENDINGS: tuple[tuple[str, str, str], ...] = (
-    ("isations", "is", ""), ("isation", "is", ""), ("ations", "at", ""), ("ation", "at", ""),
-    ("ungen", "ung", ""), ("innen", "", ""), ("heiten", "heit", ""), ("keiten", "keit", ""),
-    ("ies", "y", ""), ("ern", "", ""), ("ing", "", ""), ("ens", "", ""), ("en", "", ""), ("er", "", ""),
-    ("es", "", ""), ("ed", "", ""), ("e", "", ""), ("s", "", "siu"),
-)
-MIN_STEM = 3
-# Only words of letters this long are stemmed; acronyms with digits ("vera2r") never are.
+import snowballstemmer
+
+# The languages search stems in, by their ``lang`` code, with Snowball's name for each.
+LANGUAGES: dict[str, str] = {"en": "english", "de": "german"}
+DEFAULT_LANGUAGE = "en"
+_STEMMERS = {code: snowballstemmer.stemmer(name) for code, name in LANGUAGES.items()}
+
+# Only words of letters at least this long are stemmed; acronyms with digits ("vera2r") never are.
 MIN_STEMMED = 4
+MIN_REST = 3
 
 # Replacements on a folded word, in order: German transcriptions, then British/American spellings.
+# An ending marked "$" is replaced only at the end of a word, and only where at least MIN_REST
+# letters remain ("centres" -> "centers", but "treatment" keeps its "tre" and "Innen" its "innen").
 SPELLINGS: tuple[tuple[str, str], ...] = (
     ("ae", "a"), ("oe", "o"), ("ue", "u"), ("iz", "is"), ("yz", "ys"), ("dgment", "dgement"),
+    ("tres$", "ters"), ("tre$", "ter"), ("innen$", ""),
 )
 
 # Words too common to tell pages apart, in English and German. They are neither indexed nor
@@ -65,35 +70,29 @@ def fold_text(text: str) -> str:
 def spell(word: str) -> str:
     """A folded word with its spelling made canonical (SPELLINGS)."""
     for old, new in SPELLINGS:
-        if old in word:
+        if old.endswith("$"):
+            ending = old[:-1]
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_REST:
+                word = word[: -len(ending)] + new
+        elif old in word:
             word = word.replace(old, new)
     return word
 
 
-def _strip_one(word: str) -> str:
-    for ending, replacement, not_after in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            before = word[-len(ending) - 1]
-            if before in not_after:
-                continue
-            return word[: -len(ending)] + replacement
-    return word
-
-
-@lru_cache(maxsize=65536)  # a catalogue's vocabulary is small next to its word count
-def stem(word: str) -> str:
-    """One word as search matches it: folded word -> canonical spelling -> at most two endings off."""
+@lru_cache(maxsize=131072)  # a catalogue's vocabulary is small next to its word count
+def stem(word: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """One folded word as search matches it in language ``lang``: canonical spelling, then Snowball."""
     word = spell(word)
     if len(word) < MIN_STEMMED or not word.isalpha() or not word.isascii():
         return word
-    return _strip_one(_strip_one(word))
+    return str(_STEMMERS[lang].stemWord(word))
 
 
-@lru_cache(maxsize=65536)
-def term_of(word: str) -> str:
+@lru_cache(maxsize=131072)
+def term_of(word: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The stem of one written word (as WORD finds it in lower-cased text); "" for a stopword."""
     folded = fold_text(word)
-    return "" if folded in STOPWORDS else stem(folded)
+    return "" if folded in STOPWORDS else stem(folded, lang)
 
 
 def words(text: str) -> list[str]:
@@ -101,14 +100,9 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold_text(text))
 
 
-def joined_words(text: str) -> list[str]:
-    """The hyphen-, slash- or dot-joined groups of a text as single folded words ("vera2r")."""
-    return ["".join(WORD.findall(group)) for group in JOINED.findall(fold_text(text))]
-
-
-def terms(text: str) -> list[str]:
-    """The stems search indexes or looks up for a text: stopwords left out, order kept."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+def terms(text: str, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """The stems search indexes or looks up for a text in language ``lang``: stopwords left out, order kept."""
+    return [stem(w, lang) for w in words(text) if w not in STOPWORDS]
 
 
 def name_key(text: str) -> str:
@@ -121,11 +115,11 @@ def name_key(text: str) -> str:
 
 
 def rules() -> dict[str, object]:
-    """Every rule above as data for the browser's copy of this module."""
+    """The rules above as data for the browser's copy of this module (its stemmers are Snowball's)."""
     return {
-        "endings": [list(e) for e in ENDINGS],
-        "minStem": MIN_STEM,
+        "languages": sorted(LANGUAGES),
         "minStemmed": MIN_STEMMED,
+        "minRest": MIN_REST,
         "spellings": [list(s) for s in SPELLINGS],
         "stopwords": sorted(STOPWORDS),
     }

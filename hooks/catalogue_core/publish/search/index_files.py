@@ -4,17 +4,22 @@ only for the words a reader types.
 Input is every built page's content HTML (``SearchPage``); output is a set of files under
 ``search/`` (``write_index``):
 
-- ``config.js``: the word rules (``search_words.rules``), the synonym groups, the names offered
-  when nothing is found, the number of pages and which shards are split;
+- ``config.js``: the word rules (``words.rules``), the synonym groups, the names offered
+  when nothing is found, the number of pages, the shards and which of them are split;
 - ``s/<key>.js``: one shard per first two letters of a stem (three where two would make a large
-  file): every stem with its most common written form and its postings (page number, weight), and
-  the whole-name keys of titles, acronyms and original-language names with their pages (a page
-  that is not a record as -1 - its number);
+  file): every English stem (``t``) and German stem (``g``) with its most common written form and
+  its postings (page number, weight), and the whole-name keys of titles, acronyms and
+  original-language names with their pages (a page that is not a record as -1 - its number);
 - ``d/<n>.js``: one page each: title, address, kind and the page's searchable text, loaded only
   for the results shown, for their snippets.
 
-Every file is a script that hands its data to ``window.lacSearch`` (a "JSONP" file): scripts load
-from ``file://`` where ``fetch`` cannot, so the offline copy searches with the very same files.
+Every file is a script that hands its own path and its data to ``window.lacSearch.loaded`` (a
+"JSONP" file): scripts load from ``file://`` where ``fetch`` cannot, so the offline copy searches
+with the very same files. A shard's file name is made here only (``shard_file``); the browser reads
+the names that are not the prefix itself from ``config.js``.
+
+Text is stemmed in its own language: what the page marks ``lang="de"`` in German, the rest in
+English; titles and other names in both (``words``).
 Boilerplate stays out of the text: sections whose heading carries ``data-search-exclude``
 (sources, citations, lists of other records), elements that carry it, and the lists, forms and
 permalinks named in ``BOILERPLATE_CLASSES``. Everything is written in a fixed order, so two
@@ -30,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .search_words import JOINED, WORD, name_key, rules, term_of
+from .words import DEFAULT_LANGUAGE, JOINED, LANGUAGES, STOPWORDS, WORD, name_key, rules, spell, term_of, words
 
 # How much one occurrence counts, by where it is. A record's title and names outweigh any number
 # of mentions in the text of other pages (the browser also puts exact name matches first).
@@ -46,6 +51,10 @@ SPLIT_BYTES = 24_000
 COMPOUND_PART = 4
 # The stored text of a page, for snippets, is cut after this many characters.
 MAX_TEXT = 20_000
+# The language marked on a page's German parts, and each language's section in a shard.
+GERMAN = "de"
+SECTIONS: dict[str, str] = {"en": "t", "de": "g"}
+assert set(SECTIONS) == set(LANGUAGES)
 
 # Elements with one of these classes are navigation or lists of other pages, not the page's text.
 BOILERPLATE_CLASSES = frozenset({"lac-index", "lac-filters", "lac-sources", "lac-cite", "headerlink", "lac-records",
@@ -67,6 +76,7 @@ _BLOCK, _TERM = "\ue000", "\ue001"
 _TERM_END = re.compile(" ?\ue001[ \ue000]*")
 _BLOCK_END = re.compile(" ?\ue000[ \ue000]*")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " "}
+_LANG = re.compile(r"""\blang\s*=\s*["']([a-zA-Z-]+)["']""")
 
 
 @dataclass(frozen=True)
@@ -97,14 +107,27 @@ def _unescape(text: str) -> str:
     return _ENTITY.sub(one, text)
 
 
-def page_text(html: str) -> tuple[str, str]:
-    """(the page's searchable text, its headings' text) from its content HTML; boilerplate left out.
+@dataclass(frozen=True)
+class PageText:
+    """What search reads on a page: all its text (for snippets), its headings' text, and its German
+    parts (the text inside elements marked ``lang="de"``), which are stemmed in German."""
+
+    text: str
+    headings: str
+    german: str = ""
+
+
+def page_text(html: str) -> PageText:
+    """The page's searchable text from its content HTML; boilerplate left out.
 
     Blocks are separated by " · ", a term and its description by ": ", so snippets read
     "Organisations: NEUSTART · Countries: Austria", never "OrganisationsNEUSTARTCountriesAustria".
     """
     parts: list[str] = []
     headings: list[str] = []
+    german: list[str] = []
+    german_tag = ""  # the element marked lang="de" we are in, and how deep in same-named elements
+    german_depth = 0
     skip_tag = ""  # the element being skipped, and how deep in same-named elements
     skip_depth = 0
     skip_section = False  # inside a section whose heading is excluded, until the next h1/h2
@@ -114,6 +137,8 @@ def page_text(html: str) -> tuple[str, str]:
         if end < match.start() and not skip_depth and not skip_section:
             text = _unescape(html[end:match.start()])
             parts.append(text)
+            if german_depth:
+                german.append(text)
             if heading:
                 headings.append(text)
         end = match.end()
@@ -128,6 +153,14 @@ def page_text(html: str) -> tuple[str, str]:
             skip_section = "data-search-exclude" in attributes
         if skip_section:
             continue
+        if german_depth and tag == german_tag and tag not in _VOID:
+            german_depth += -1 if closing else 1
+            if not german_depth:
+                german.append(" ")
+        elif not closing and not german_depth and "lang" in attributes and tag not in _VOID:
+            marked = _LANG.search(attributes)
+            if marked and marked.group(1).split("-")[0].lower() == GERMAN:
+                german_tag, german_depth = tag, 1
         if not closing:
             classes = _CLASS.search(attributes) if "class" in attributes else None
             if tag in _SKIPPED_TAGS or "data-search-exclude" in attributes or (
@@ -148,22 +181,38 @@ def page_text(html: str) -> tuple[str, str]:
         parts.append(_unescape(html[end:]))
     text = " ".join("".join(parts).split())
     text = _BLOCK_END.sub(" · ", _TERM_END.sub(": ", text)).strip(" ·")
-    return text, " ".join("".join(headings).split())
+    german_text = " ".join(_BLOCK_END.sub(" ", _TERM_END.sub(" ", "".join(german))).split())
+    return PageText(text, " ".join("".join(headings).split()), german_text)
 
 
-def _weights(page: SearchPage, text: str, headings: str, written: Counter[str]) -> Counter[str]:
-    """Stem -> its weight on this page; counts every written word into ``written`` as well."""
-    weights: Counter[str] = Counter()
-    for source, weight in ((page.title, TITLE_WEIGHT), (" ".join(page.names), NAME_WEIGHT),
-                           (headings, HEADING_WEIGHT), (text, TEXT_WEIGHT)):
-        lowered = unicodedata.normalize("NFC", source).lower()
-        counts = Counter(WORD.findall(lowered))  # counted in C; the loop below sees each word once
-        counts.update("".join(WORD.findall(group)) for group in JOINED.findall(lowered))
-        written.update(counts)
-        for word, count in counts.items():
-            term = term_of(word)
-            if term:
-                weights[term] += count * weight
+def _counts(source: str) -> Counter[str]:
+    lowered = unicodedata.normalize("NFC", source).lower()
+    counts = Counter(WORD.findall(lowered))  # counted in C; the caller sees each word once
+    counts.update("".join(WORD.findall(group)) for group in JOINED.findall(lowered))
+    return counts
+
+
+def _weights(page: SearchPage, text: PageText,
+             written: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
+    """Language -> stem -> its weight on this page; counts every written word into ``written`` (by
+    language) as well. The German parts count in German only, names and titles in both languages."""
+    both = tuple(LANGUAGES)
+    english: Counter[str] = _counts(text.text)
+    german: Counter[str] = Counter()
+    if text.german:  # most pages have no German part
+        german = _counts(text.german)
+        english -= german
+    weights: dict[str, Counter[str]] = {lang: Counter() for lang in LANGUAGES}
+    for counts, weight, langs in ((_counts(page.title), TITLE_WEIGHT, both),
+                                  (_counts(" ".join(page.names)), NAME_WEIGHT, both),
+                                  (_counts(text.headings), HEADING_WEIGHT, (DEFAULT_LANGUAGE,)),
+                                  (english, TEXT_WEIGHT, (DEFAULT_LANGUAGE,)), (german, TEXT_WEIGHT, (GERMAN,))):
+        for lang in langs:
+            written[lang].update(counts)
+            for word, count in counts.items():
+                term = term_of(word, lang)
+                if term:
+                    weights[lang][term] += count * weight
     return weights
 
 
@@ -181,9 +230,9 @@ def shard_file(prefix: str) -> str:
     return "".join(ch if ("a" <= ch <= "z" or "0" <= ch <= "9") else f"_{ord(ch):x}" for ch in prefix)
 
 
-def _script(call: str, *args: Any) -> str:
-    return f"lacSearch.{call}(" + ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"))
-                                          for a in args) + ");\n"
+def _script(path: str, data: Any) -> str:
+    """The file at ``path`` (under search/): one call that hands the browser its path and data."""
+    return f"lacSearch.loaded({json.dumps(path)}," + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ");\n"
 
 
 def _postings(entries: list[tuple[int, int]]) -> list[int]:
@@ -199,43 +248,51 @@ def _postings(entries: list[tuple[int, int]]) -> list[int]:
 def build_index(pages: list[SearchPage], synonyms: list[list[str]], suggestions: list[str]) -> dict[str, str]:
     """Every search file, by its path under ``search/``."""
     pages = sorted(pages, key=lambda p: p.url)
-    postings: dict[str, list[tuple[int, int]]] = {}
-    written: Counter[str] = Counter()
+    postings: dict[str, dict[str, list[tuple[int, int]]]] = {lang: {} for lang in LANGUAGES}
+    written: dict[str, Counter[str]] = {lang: Counter() for lang in LANGUAGES}
     names: dict[str, list[int]] = {}
     files: dict[str, str] = {}
     for number, page in enumerate(pages):
-        text, headings = page_text(page.html)
-        weights = _weights(page, text, headings, written)
-        for term, weight in weights.items():  # pages come in order, so every postings list is sorted
-            postings.setdefault(term, []).append((number, min(weight, MAX_WEIGHT)))
+        text = page_text(page.html)
+        for lang, weights in _weights(page, text, written).items():
+            for term, weight in weights.items():  # pages come in order, so every postings list is sorted
+                postings[lang].setdefault(term, []).append((number, min(weight, MAX_WEIGHT)))
         # A record's names outrank a hand-written page's title ("Lone versus group actors" is both).
         for key in _names(page):
             names.setdefault(key, []).append(number if page.kind != OTHER_KIND else -1 - number)
-        if len(text) > MAX_TEXT:
-            text = text[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
-        files[f"d/{number}.js"] = _script("page", number, {"t": page.title, "u": page.url, "k": page.kind, "x": text})
-
-    shown: dict[str, str] = {}  # stem -> its most common written form
-    for word, _ in sorted(written.items(), key=lambda item: (-item[1], item[0])):
-        term = term_of(word)
-        if term:
-            shown.setdefault(term, word)
+        shown_text = text.text
+        if len(shown_text) > MAX_TEXT:
+            shown_text = shown_text[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
+        path = f"d/{number}.js"
+        files[path] = _script(path, {"t": page.title, "u": page.url, "k": page.kind, "x": shown_text})
 
     canonical = [[_canonical(phrase) for phrase in group] for group in synonyms]
-    _add_compound_parts(postings, {term for group in canonical for phrase in group for term in phrase})
-    shards = _shards(postings, names, shown)
+    sections: dict[str, dict[str, list[Any]]] = {}
+    for lang, section in SECTIONS.items():
+        shown: dict[str, str] = {}  # stem -> its most common written form
+        for word, _ in sorted(written[lang].items(), key=lambda item: (-item[1], item[0])):
+            term = term_of(word, lang)
+            if term:
+                shown.setdefault(term, word)
+        phrase_terms = {term_of(w, lang) for group in canonical for phrase in group for w in phrase}
+        _add_compound_parts(postings[lang], phrase_terms - {""})
+        sections[section] = {term: [shown.get(term, term), _postings(entries)]
+                             for term, entries in sorted(postings[lang].items())}
+    shards = _shards(sections, names)
     splits = sorted({prefix[:2] for prefix in shards if len(prefix) == 3})
     for prefix, shard in sorted(shards.items()):
-        files[f"s/{shard_file(prefix)}.js"] = _script("shard", prefix, shard)
+        path = f"s/{shard_file(prefix)}.js"
+        files[path] = _script(path, shard)
     config = {
         "pages": len(pages),
         "shards": sorted(shards),
+        "files": {prefix: shard_file(prefix) for prefix in sorted(shards) if shard_file(prefix) != prefix},
         "splits": splits,
         "rules": rules(),
         "synonyms": canonical,
         "suggest": sorted(set(suggestions), key=lambda s: (s.casefold(), s)),
     }
-    files["config.js"] = _script("config", config)
+    files["config.js"] = _script("config.js", config)
     return files
 
 
@@ -273,27 +330,27 @@ def _add_compound_parts(postings: dict[str, list[tuple[int, int]]], words: set[s
 
 
 def _canonical(phrase: str) -> list[str]:
-    return [t for t in map(term_of, WORD.findall(phrase.lower())) if t]
+    """A synonym phrase as the browser compares it with a query: its spelled words, stopwords left
+    out; the browser stems them in both languages."""
+    return [spell(w) for w in words(phrase) if w not in STOPWORDS]
 
 
-def _shards(postings: dict[str, list[tuple[int, int]]], names: dict[str, list[int]],
-            shown: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """Prefix -> {"t": {stem: [written form, postings]}, "n": {name key: [pages]}}."""
+def _shards(sections: dict[str, dict[str, list[Any]]], names: dict[str, list[int]]) -> dict[str, dict[str, Any]]:
+    """Prefix -> {"t": {English stem: [written form, postings]}, "g": {German stem: ...},
+    "n": {name key: [pages]}}."""
+    parts = [*sections, "n"]
     by_two: dict[str, dict[str, Any]] = {}
-    for term in sorted(postings):
-        entry = [shown.get(term, term), _postings(postings[term])]
-        by_two.setdefault(term[:2], {"t": {}, "n": {}})["t"][term] = entry
-    for key in sorted(names):
-        by_two.setdefault(key[:2], {"t": {}, "n": {}})["n"][key] = names[key]
+    for part, entries in (*sections.items(), ("n", names)):
+        for key in sorted(entries):
+            by_two.setdefault(key[:2], {p: {} for p in parts})[part][key] = entries[key]
     shards: dict[str, dict[str, Any]] = {}
     for prefix, shard in by_two.items():
         if len(prefix) < 2 or len(json.dumps(shard, ensure_ascii=False)) <= SPLIT_BYTES:
             shards[prefix] = shard
             continue
-        shards[prefix] = {"t": {}, "n": {}}  # what is exactly two letters long stays here
-        for part in ("t", "n"):
+        shards[prefix] = {p: {} for p in parts}  # what is exactly two letters long stays here
+        for part in parts:
             for key, value in shard[part].items():
                 target = key[:3] if len(key) > 2 else prefix
-                shards.setdefault(target, {"t": {}, "n": {}})[part][key] = value
+                shards.setdefault(target, {p: {} for p in parts})[part][key] = value
     return shards
-

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..check.catalogue import Catalogue
-from ..load.records import Record
-from ..load.strict_yaml import parse_document
-from ..problems import Problem
-from .search_index import OTHER_KIND, SearchPage, build_index
-from .search_names import other_names
+from ...check.catalogue import Catalogue
+from ...load.records import Record
+from ...load.strict_yaml import parse_document
+from ...problems import Problem
+from .index_files import OTHER_KIND, SearchPage, build_index
+from .record_names import other_names
 
 
 def kind_label(catalogue: Catalogue, kind: str) -> str:
