@@ -8,7 +8,6 @@ a fact (short values) or a section (Markdown text). How it looks is the template
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -45,7 +44,6 @@ class RecordPage:
         self.linker = linker
         self.text = text
         self.templates = templates
-        templates.environment.filters["heading"] = markdown_heading
         self.formats: dict[str, Callable[[Record, FieldInfo, Any], views.Value]] = {
             "bullets": self._bullets,
             "rating": self._rating,
@@ -464,11 +462,3 @@ def _guess_language(record: Record, catalogue: Catalogue) -> str:
             first = value[0] if isinstance(value, list) else value
             return COUNTRY_LANGUAGES.get(first, "und")
     return "und"
-
-
-@lru_cache(maxsize=4096)  # mostly the same few section headings, on every page
-def markdown_heading(text: str) -> Markup:
-    """Record titles go into Markdown headings; escape what Markdown or HTML would interpret."""
-    for char in "\\`*_{}[]()#+-.!|":
-        text = text.replace(char, "\\" + char)
-    return Markup(html.escape(text, quote=False))

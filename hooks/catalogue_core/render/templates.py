@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template
 from jinja2.ext import Extension
 
-from .markup import format_date
+from .markup import markdown_heading
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "templates"
 OVERRIDES = "catalogue"  # the folder in the theme's custom_dir that overrides them
@@ -52,7 +52,7 @@ class Templates:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
             auto_reload=False,  # one build, one set of files: no stat() on every use
         )
-        self.environment.filters["date"] = format_date
+        self.environment.filters["heading"] = markdown_heading
         self._compiled: dict[str, Template] = {}
 
     def get(self, name: str) -> Template:
