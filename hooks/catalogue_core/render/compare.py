@@ -10,15 +10,11 @@ names its comparison page in ``data-compare``.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from ..check.catalogue import Catalogue
 from ..urls import Linker, index_src
 from . import views
 from .templates import Templates
-
-if TYPE_CHECKING:
-    from .record_page import RecordPage
 
 MAX_COMPARED = 4
 
@@ -46,13 +42,13 @@ def compare_page(catalogue: Catalogue, linker: Linker, templates: Templates, kin
     return templates.render("compare_page.md", compare=view)
 
 
-def compare_data(catalogue: Catalogue, linker: Linker, record_page: RecordPage, kind: str) -> str:
-    """Every record of the kind: its title, the link to its page and the rows of its box."""
+def compare_data(catalogue: Catalogue, linker: Linker, boxes: dict[str, tuple[tuple[str, str], ...]], kind: str) -> str:
+    """Every record of the kind: its title, the link to its page and the rows of its box (``boxes``, by
+    record id: ``RecordPage.glance_rows`` from the comparison page, as ``build_pages`` keeps them)."""
     declared = catalogue.schemas.kinds[kind]
     src = compare_src(declared.plural)
     records = {
-        record.id: {"title": record.title, "href": linker.href(src, record.src),
-                    "rows": record_page.glance_rows(record, src)}
+        record.id: {"title": record.title, "href": linker.href(src, record.src), "rows": [list(row) for row in boxes[record.id]]}
         for record in catalogue.of_kind(kind)
     }
     return json.dumps({"kind": declared.names, "records": records}, ensure_ascii=False, separators=(",", ":")) + "\n"

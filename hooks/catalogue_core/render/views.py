@@ -359,7 +359,7 @@ class IndexView:
     sorts: tuple[SortOrder, ...]
     compare: str | None  # the kind's comparison page, for a kind with an at-a-glance box
     compare_max: int
-    entries: tuple[IndexEntry, ...]
+    entries: tuple[Markup, ...]  # each written by templates/index_entry.html
 
 
 @dataclass(frozen=True)
