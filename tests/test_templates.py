@@ -30,8 +30,9 @@ def test_an_override_changes_the_built_page_and_an_edited_template_shows_in_the_
     overrides = project / "overrides" / OVERRIDES
     overrides.mkdir()
     (overrides / "sources.html").write_text(
-        '<ul class="my-sources">{% for source in page.sources %}<li>{{ source.link.text }}</li>{% endfor %}</ul>',
-        encoding="utf-8")
+        '{% macro sources(page) %}\n'
+        '  <ul class="my-sources">{% for source in page.sources %}<li>{{ source.link.text }}</li>{% endfor %}</ul>\n'
+        '{% endmacro %}\n', encoding="utf-8")
     second = build_site(project, tmp_path / "second")  # the same cache folder: its key must see the override
     page = (second / PAGE).read_text(encoding="utf-8")
     assert '<ul class="my-sources"><li>Example practice page</li></ul>' in page

@@ -7,8 +7,9 @@ as Material does with its partials (https://squidfunk.github.io/mkdocs-material/
 Autoescape is on: every value is escaped unless it is ``Markup``, which only record text rendered
 and sanitised by ``markup`` and a QR code drawn by segno are.
 
-The macros of ``values.html`` (``value``, ``link``, ``time`` …) can be used in every template
-without an import.
+The macros of ``values.html`` (``value``, ``link``, ``time`` …) and the parts' macros (each part's
+file defines the macro of its name: ``glance.html`` defines ``glance(page)``) can be used in every
+template without an import.
 
 Layout: in ``.html`` templates a line break and the indentation after it are dropped, so a part
 can be laid out on many lines and still come out as one line of HTML, which Markdown passes
@@ -39,6 +40,9 @@ GLOBAL_MACROS = {
     "values.html": ("value", "link", "time", "badge", "address_text", "address_link", "record_list"),
     "section.html": ("section",),
     "box.html": ("box",),
+    # the parts of a record's page: each file defines the macro of its name, which takes the page
+    **{f"{part}.html": (part,) for part in ("handout_link", "kind_line", "glance", "facts", "share_box",
+                                             "connections", "sources", "citation", "footer", "handout")},
 }
 
 _LINE_BREAK = re.compile(r"\n[ \t]*")
@@ -71,9 +75,9 @@ class Templates:
         )
         self.environment.filters["heading"] = markdown_heading
         self._compiled: dict[str, Template] = {}
-        # The macros of values.html (how a value, a link, a date, an address look) and of the parts a
-        # page repeats are in every template without an import: an import in each part of each page
-        # took a fifth of the rendering time, an include per section another tenth.
+        # The macros of values.html (how a value, a link, a date, an address look) and of the parts of
+        # a page are in every template without an import or an include: an import in each part of each
+        # page took a fifth of the rendering time, an include per part another fifth.
         for name, macros in GLOBAL_MACROS.items():
             module = self.get(name).module
             self.environment.globals.update({macro: getattr(module, macro) for macro in macros})
