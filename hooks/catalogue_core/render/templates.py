@@ -59,7 +59,8 @@ class Templates:
     """The templates of one build, the overrides folder's first.
 
     With ``cache_dir``, compiled templates are kept there between builds: compiling them all took
-    about 0.2 s, more than the budget a build may spend beyond its floor (`make bench`). Jinja checks
+    0.06 to 0.2 s (imports aside, by machine load), much of what a build may spend beyond its floor
+    (`make bench`). Jinja checks
     each kept template against its source's checksum; our code's digest in the file names covers the
     line joining (``_JoinLines``), and files of other code are removed.
     """
