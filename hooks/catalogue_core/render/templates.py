@@ -60,9 +60,8 @@ class Templates:
 
     With ``cache_dir``, compiled templates are kept there between builds: compiling them all took
     0.06 to 0.2 s (imports aside, by machine load), much of what a build may spend beyond its floor
-    (`make bench`). Jinja checks
-    each kept template against its source's checksum; our code's digest in the file names covers the
-    line joining (``_JoinLines``), and files of other code are removed.
+    (`make bench`). Jinja checks each kept template against its source's checksum; our code's digest
+    in the file names covers the line joining (``_JoinLines``), and files of other code are removed.
     """
 
     def __init__(self, overrides: Path | None = None, cache_dir: Path | None = None):
