@@ -42,6 +42,7 @@ from catalogue_core.publish.publish_settings import missing_settings_notice
 from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site_plan import check_published_urls, plan_site
 from catalogue_core.render.markup import GlossaryAbbrExtension
+from catalogue_core.render.templates import OVERRIDES
 from catalogue_core.urls import Linker
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -96,7 +97,10 @@ def _start_build(config: MkDocsConfig) -> BuildState:
     if catalogue is None:
         raise PluginError("The records have problems, so the site was not built.\n" + format_report(problems))
     linker = Linker(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
-    plan = plan_site(catalogue, linker, project.cache_dir)
+    # A site owner's templates for the catalogue's pages sit beside their Material overrides.
+    custom_dir = config.theme.custom_dir
+    overrides = Path(custom_dir) / OVERRIDES if custom_dir else None
+    plan = plan_site(catalogue, linker, project.cache_dir, overrides)
     broken = check_published_urls(project, catalogue, plan, Path(config.docs_dir))
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))
@@ -107,7 +111,8 @@ def _start_build(config: MkDocsConfig) -> BuildState:
     synonyms, broken = load_synonyms(project.root / synonyms_file, synonyms_file)
     if synonyms is None:
         raise PluginError("The search synonyms have problems, so the site was not built.\n" + format_report(broken))
-    state = BuildState(plan, SearchPages(catalogue, synonyms), live_server=_serving,
+    texts = {src: page.search for src, page in plan.pages.items() if page.search}
+    state = BuildState(plan, SearchPages(catalogue, synonyms, texts), live_server=_serving,
                        offline=bool(config.extra.get("offline")))
     # Same records, same site, byte for byte: the records' newest review date stands in for the
     # build time; the caller's value comes back when the build ends.

@@ -13,8 +13,8 @@ import json
 
 from ..check.catalogue import Catalogue
 from ..urls import Linker, index_src
-from .markup import escape
-from .record_page import RecordPage
+from . import views
+from .templates import Templates
 
 MAX_COMPARED = 4
 
@@ -32,34 +32,23 @@ def compared_kinds(catalogue: Catalogue) -> list[str]:
     return [kind.kind for kind in catalogue.schemas.kinds.values() if kind.glance and catalogue.of_kind(kind.kind)]
 
 
-def compare_page(catalogue: Catalogue, linker: Linker, kind: str) -> str:
-    """The page: a table compare.js fills, and what to do without JavaScript."""
+def compare_page(catalogue: Catalogue, linker: Linker, templates: Templates, kind: str) -> str:
+    """The page: a table compare.js fills, and what to do without JavaScript (templates/compare_page.md)."""
     declared = catalogue.schemas.kinds[kind]
     src = compare_src(declared.plural)
-    index = linker.href(src, index_src(declared.plural))
-    data = linker.file_href(src, compare_data_path(declared.plural))
-    title = f"Compare {declared.names.lower()}"
-    return "\n".join([
-        # Wide tables need the room: no menu and no table of contents beside them.
-        "---", f"title: {json.dumps(title)}", "hide: [navigation, toc]", "search:", "  exclude: true", "---", "",
-        f"# {title}", "",
-        f'<div class="lac-compare" data-compare-data="{escape(data)}" data-index="{escape(index)}" '
-        f'data-max="{MAX_COMPARED}" data-noun="{escape(declared.names.lower())}">',
-        f'<p class="lac-compare-help">Tick up to {MAX_COMPARED} {escape(declared.names.lower())} on '
-        f'<a href="{escape(index)}">the list of {escape(declared.names.lower())}</a>, then choose '
-        "<strong>Compare</strong>; this page shows them side by side, and its address can be shared. "
-        "The comparison needs JavaScript.</p>",
-        "</div>", "",
-    ])
+    view = views.ComparePage(title=f"Compare {declared.names.lower()}", names=declared.names,
+                             index=linker.href(src, index_src(declared.plural)),
+                             data=linker.file_href(src, compare_data_path(declared.plural)), max=MAX_COMPARED)
+    return templates.render("compare_page.md", compare=view)
 
 
-def compare_data(catalogue: Catalogue, linker: Linker, record_page: RecordPage, kind: str) -> str:
-    """Every record of the kind: its title, the link to its page and the rows of its box."""
+def compare_data(catalogue: Catalogue, linker: Linker, boxes: dict[str, tuple[tuple[str, str], ...]], kind: str) -> str:
+    """Every record of the kind: its title, the link to its page and the rows of its box (``boxes``, by
+    record id: ``RecordPage.glance_rows`` from the comparison page, as ``build_pages`` keeps them)."""
     declared = catalogue.schemas.kinds[kind]
     src = compare_src(declared.plural)
     records = {
-        record.id: {"title": record.title, "href": linker.href(src, record.src),
-                    "rows": record_page.glance_rows(record, src)}
+        record.id: {"title": record.title, "href": linker.href(src, record.src), "rows": [list(row) for row in boxes[record.id]]}
         for record in catalogue.of_kind(kind)
     }
     return json.dumps({"kind": declared.names, "records": records}, ensure_ascii=False, separators=(",", ":")) + "\n"

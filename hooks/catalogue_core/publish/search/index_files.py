@@ -1,7 +1,8 @@
 """Publish stage, search: the catalogue's search index, written as small files the browser loads
 only for the words a reader types.
 
-Input is every built page's content HTML (``SearchPage``); output is a set of files under
+Input is every built page (``SearchPage``): a record page's text as its view model gives it
+(``render/record_page.py``, ``search_text``), every other page's content HTML; output is a set of files under
 ``search/`` (``write_index``):
 
 - ``config.js``: the word rules (``words.rules``), the synonym groups, the names offered
@@ -20,7 +21,8 @@ the names that are not the prefix itself from ``config.js``.
 
 Text is stemmed in its own language: what the page marks ``lang="de"`` in German, the rest in
 English; titles and other names in both (``words``).
-Boilerplate stays out of the text: sections whose heading carries ``data-search-exclude``
+In hand-written pages' HTML (record pages give search their text from their view models),
+boilerplate stays out of the text: sections whose heading carries ``data-search-exclude``
 (sources, citations, lists of other records), elements that carry it, and the lists, forms and
 permalinks named in ``BOILERPLATE_CLASSES``. Everything is written in a fixed order, so two
 builds give the same bytes.
@@ -88,6 +90,7 @@ class SearchPage:
     kind: str  # what the reader is told it is: the schema's title of its kind, or "Page"
     html: str  # the page's content, as rendered from its Markdown
     names: tuple[str, ...] = ()  # acronym, full name, original-language and German names
+    text: PageText | None = None  # from a record page's view model; else read from ``html``
 
 
 OTHER_KIND = "Page"  # the kind of every page that is not a record
@@ -253,7 +256,7 @@ def build_index(pages: list[SearchPage], synonyms: list[list[str]], suggestions:
     names: dict[str, list[int]] = {}
     files: dict[str, str] = {}
     for number, page in enumerate(pages):
-        text = page_text(page.html)
+        text = page.text if page.text is not None else page_text(page.html)
         for lang, weights in _weights(page, text, written).items():
             for term, weight in weights.items():  # pages come in order, so every postings list is sorted
                 postings[lang].setdefault(term, []).append((number, min(weight, MAX_WEIGHT)))
