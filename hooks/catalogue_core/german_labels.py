@@ -19,7 +19,7 @@ from .json_locations import Path_
 # keys is a field called title, not the keyword.
 _NAME_MAPS = {"properties", "$defs", "definitions", "x-common-properties", "patternProperties"}
 # Keys whose values are data, not schemas.
-_DATA_KEYS = {"enum", "const", "default", "examples", "x-labels", "x-labels-de", "x-kind"}
+_DATA_KEYS = {"enum", "const", "default", "examples", "x-labels", "x-labels-de", "x-kind", "x-page-fields"}
 # x-kind texts and their German twins; handout and share hold theirs one level down.
 _KIND_TEXTS = {(): ("name", "names", "intro", "label"), ("handout",): ("link",), ("share",): ("heading", "holds")}
 
