@@ -54,12 +54,22 @@ def compare_page(catalogue: Catalogue, linker: Linker, kind: str) -> str:
 
 
 def compare_data(catalogue: Catalogue, linker: Linker, record_page: RecordPage, kind: str) -> str:
-    """Every record of the kind: its title, the link to its page and the rows of its box."""
+    """Every record of the kind: its title, the link to its page and its rows, one per field the kind's
+    ``x-kind.compare`` declares; and the rows' labels in that order, so that a value a record lacks
+    shows as not stated rather than as a missing row."""
     declared = catalogue.schemas.kinds[kind]
     src = compare_src(declared.plural)
     records = {
         record.id: {"title": record.title, "href": linker.href(src, record.src),
-                    "rows": record_page.glance_rows(record, src)}
+                    "rows": [row for name in declared.compare for row in record_page.field_row(record, name, src)]}
         for record in catalogue.of_kind(kind)
     }
-    return json.dumps({"kind": declared.names, "records": records}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    labels: list[str] = []
+    for name in declared.compare:
+        for record in catalogue.of_kind(kind):
+            found = record_page.field_row(record, name, src)
+            if found:
+                labels += [found[0][0]] if found[0][0] not in labels else []
+                break
+    return json.dumps({"kind": declared.names, "labels": labels, "records": records}, ensure_ascii=False,
+                      separators=(",", ":")) + "\n"

@@ -209,6 +209,13 @@ class RecordPage:
                 for name in kind.glance if name in record.data and self._rated_property(record, fields[name])]
         return rows + [row for name in kind.glance for row in self._glance_row(record, name, from_src)]
 
+    def field_row(self, record: Record, name: str, from_src: str) -> list[tuple[str, str]]:
+        """A field (or 'kind.field' link) as a row of the box, ratings included; none when empty."""
+        info = self.catalogue.schemas.fields[record.kind].get(name)
+        if info and name in record.data and self._rated_property(record, info):
+            return [(self._glance_label(record, name), self._glance_value(record, name, from_src))]
+        return self._glance_row(record, name, from_src)
+
     def _glance_row(self, record: Record, name: str, from_src: str | None = None) -> list[tuple[str, str]]:
         """The box's row for a field, or for the records that link here ('practice.tools'); none when empty
         or when it is a rating, which stands beside the kind at the top of the page."""
