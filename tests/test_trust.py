@@ -41,9 +41,9 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-renderer = Path("hooks/catalogue_core/render/record_page.py")
+renderer = Path("hooks/catalogue_core/render/handout.py")
 build(load_config("mkdocs.yml", site_dir="first", strict=True))
-renderer.write_text(renderer.read_text(encoding="utf-8").replace('"## Sources ', '"## Where this comes from '),
+renderer.write_text(renderer.read_text(encoding="utf-8").replace('"No QR code: ', '"Where this comes from: '),
                     encoding="utf-8")
 build(load_config("mkdocs.yml", site_dir="second", strict=True))  # what `mkdocs serve` does after an edit
 """
