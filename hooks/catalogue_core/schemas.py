@@ -57,7 +57,10 @@ PLACES = {
     "warning": "a warning box near the top",
     "facts": "a row in the facts list",
     "section": "a section with the field's title as heading",
-    "links": "a list of linked records, as a section of its own",
+    "links": "a list of linked records (their titles), as a section of its own",
+    "digest": "a list of linked records with their summaries, as a section of its own (a hub's lists)",
+    "about": "an editors' note (what is uncertain, how the record relates to the meeting), folded at the "
+             "end of the page under one heading",
     "connections": "joins the page's Connections block, where links to and from other records are grouped by kind",
     "hidden": "not shown on the page (it stays in the open data)",
 }

@@ -28,6 +28,8 @@ MIN_WORDS = 8
 
 _SKIP_BLOCKS = re.compile(r"<(script|style|noscript|template)\b.*?</\1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
+_LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.S | re.I)
+_WORD = re.compile(r"\w", re.U)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -44,14 +46,22 @@ def _article_text(page: Path) -> str:
     end = source.rfind("</article>")
     body = source[start:end] if start >= 0 and end > start else source
     body = _SKIP_BLOCKS.sub(" ", body)
+    # A link's text names another page (a record's title, a source's title): naming it on every page
+    # that links it is what links are for, not a repeated sentence.
+    body = _LINK.sub("\n", body)
     body = re.sub(r"<(br|/p|/li|/h\d|/dt|/dd|/td|/th|/div|/summary|/figcaption)\b[^>]*>", "\n", body, flags=re.I)
     return html.unescape(_TAG.sub(" ", body))
+
+
+def words(sentence: str) -> int:
+    """Words are tokens with a letter or a digit in them ("·" and "—" are not words)."""
+    return sum(1 for token in sentence.split() if _WORD.search(token))
 
 
 def sentences(text: str) -> Iterator[str]:
     for part in _SENTENCE_END.split(text):
         sentence = " ".join(part.split())
-        if len(sentence.split()) >= MIN_WORDS:
+        if words(sentence) >= MIN_WORDS:
             yield sentence
 
 
@@ -62,7 +72,7 @@ def repeated_sentences(pages: list[Path], more_than: int = 3) -> list[tuple[str,
         for sentence in set(sentences(_article_text(page))):
             where[sentence].add(page)
     found = [(s, len(p)) for s, p in where.items() if len(p) > more_than]
-    return sorted(found, key=lambda item: (-len(item[0].split()), -item[1]))
+    return sorted(found, key=lambda item: (-words(item[0]), -item[1]))
 
 
 def page_heights(browser: Any, base: str, paths: list[str], viewport: dict[str, int] = PHONE) -> dict[str, int]:
@@ -121,7 +131,7 @@ def main(site: Path) -> None:
     repeats = repeated_sentences(record_pages(site))
     print(f"sentences of {MIN_WORDS}+ words on more than 3 record pages: {len(repeats)}")
     for sentence, count in repeats[:8]:
-        print(f"  {count} pages, {len(sentence.split())} words: {sentence}")
+        print(f"  {count} pages, {words(sentence)} words: {sentence}")
 
 
 if __name__ == "__main__":

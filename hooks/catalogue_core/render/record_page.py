@@ -27,6 +27,7 @@ from .citation import bibtex, plain_citation
 from .handout import Handout
 from .markup import TextRenderer, date_of, first_sentence, plain_text, safe_href
 from .share_box import share_box
+from .shared_values import shared_values
 from .templates import Templates
 
 
@@ -58,6 +59,7 @@ class RecordPage:
             "original-name": self._original_name,
         }
         self.handout = Handout(catalogue, linker, text, self)
+        self._shared: dict[str, dict[str, Any]] = {}  # per kind: values said once, on the index
         self._page = templates.get("record_page.md")
         self._value = templates.macro("values.html", "value")
         self._labels_of_sources: dict[str, views.SourceLabels] = {}  # per kind
@@ -84,8 +86,10 @@ class RecordPage:
         link_sections: list[views.Section] = []
         connections: list[tuple[Record, str]] = []  # (linked record, how it is linked)
         shown_links: set[str] = set()
+        editorial: list[views.Box] = []  # at the end, folded: the editors' notes on the record
+        shared = self._shared.setdefault(record.kind, shared_values(self.catalogue, record.kind))
         for name, info in fields.items():
-            if info.place in ("frame", "hidden") or name not in record.data:
+            if info.place in ("frame", "hidden") or name not in record.data or name in shared:
                 continue
             value = record.data[name]
             in_glance = name in kind.glance
@@ -96,10 +100,13 @@ class RecordPage:
                     continue
                 if info.place == "connections":
                     connections += [(t, "") for t in targets]  # "see also" needs no words in Connections
-                elif info.place == "links":
+                elif info.place in ("links", "digest"):
                     # Lists of other records stay out of the search index: they would make every page
-                    # that links VERA-2R compete with VERA-2R's own page for its name.
-                    link_sections.append(views.Section(info.title, self.record_list(src, targets), searched=False))
+                    # that links VERA-2R compete with VERA-2R's own page for its name. Their titles
+                    # only, unless declared a digest (the meeting's findings): a summary repeated on
+                    # every page that links the record is read once, on its own page.
+                    listed = self.record_list(src, targets, with_summaries=info.place == "digest")
+                    link_sections.append(views.Section(info.title, listed, searched=False))
                 else:
                     facts.append(views.Row(info.title, self._record_links(src, targets)))
             elif in_glance and info.place not in ("section", "notice", "warning"):
@@ -108,6 +115,9 @@ class RecordPage:
                 notices.append(views.Box("note", info.title, self._block(str(info.labels.get(str(value), value)))))
             elif info.place == "warning":
                 warnings.append(views.Box("warning", info.title, self._block(str(value))))
+            elif info.place == "about":
+                text = str(info.labels.get(str(value), value))
+                editorial.append(views.Box("note", info.title, self._block(text)))
             elif info.place == "section":
                 sections.append(views.Section(info.title, self._section_value(record, info, value), info.searched,
                                               info.lang))
@@ -125,6 +135,7 @@ class RecordPage:
             kind_index=self.linker.href(src, index_src(record.plural)), badges=tuple(badges),
             summary=self._inline(record.data[page_fields.summary]), notices=tuple(notices), glance=tuple(glance),
             facts=tuple(facts), share=share_box(record, self.schemas, address), warnings=tuple(warnings),
+            about=tuple(editorial),
             sections=tuple(sections + link_sections), connections=self._connections(src, connections),
             sources=tuple(self._sources(record)), source_labels=self._source_labels(record.kind),
             sources_heading=fields[page_fields.sources].title,
@@ -140,7 +151,7 @@ class RecordPage:
         blocks = [view.summary.text]
         blocks += [part for box in view.notices for part in (box.title, box.body.text)]
         blocks += [f"{row.label}: {value_text(row.value)}" for row in view.glance + view.facts]
-        blocks += [part for box in view.warnings for part in (box.title, box.body.text)]
+        blocks += [part for box in view.warnings + view.about for part in (box.title, box.body.text)]
         headings = []
         for section in view.sections:
             if section.searched:

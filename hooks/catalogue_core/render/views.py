@@ -290,6 +290,7 @@ class RecordView:
     facts: tuple[Row, ...]
     share: ShareBox | None
     warnings: tuple[Box, ...]
+    about: tuple[Box, ...]  # the editors' notes (x-place "about"), folded at the end under one heading
     sections: tuple[Section, ...]  # the kind's own sections, then lists of linked records
     connections: tuple[ConnectionGroup, ...]
     sources: tuple[Source, ...]
@@ -360,6 +361,7 @@ class IndexView:
     compare: str | None  # the kind's comparison page, for a kind with an at-a-glance box
     compare_max: int
     entries: tuple[IndexEntry, ...]
+    shared: tuple[Row, ...] = ()  # values every record of the kind has, said here instead of on each page
 
 
 @dataclass(frozen=True)
