@@ -31,6 +31,9 @@ from .shared_values import shared_values
 from .templates import Templates
 
 
+# A section of running text this long or longer shows its first block and folds the rest.
+FOLD_FROM = 600
+
 class RecordPage:
     """Renders the pages of one catalogue for one URL style.
 
@@ -119,8 +122,13 @@ class RecordPage:
                 text = str(info.labels.get(str(value), value))
                 editorial.append(views.Box("note", info.title, self._block(text)))
             elif info.place == "section":
-                sections.append(views.Section(info.title, self._section_value(record, info, value), info.searched,
-                                              info.lang))
+                lead, rest = self._lead_and_rest(info, value)
+                if rest is not None:
+                    sections.append(views.Section(info.title, self._block(lead), info.searched, info.lang,
+                                                  rest=self._block(rest)))
+                else:
+                    sections.append(views.Section(info.title, self._section_value(record, info, value),
+                                                  info.searched, info.lang))
             else:
                 facts.append(views.Row(info.title, self.fact_value(record, info, value)))
 
@@ -159,7 +167,21 @@ class RecordPage:
                 if isinstance(section.value, views.FollowUp):  # its groups' headings
                     headings += [label for label, _ in section.value.groups]
                 blocks += [section.heading, value_text(section.value)]
+                blocks += [section.rest.text] if section.rest else []
         return views.SearchText(" · ".join(" ".join(b.split()) for b in blocks if b.strip()), " ".join(headings))
+
+    @staticmethod
+    def _lead_and_rest(info: FieldInfo, value: Any) -> tuple[str, str | None]:
+        """A long text (``FOLD_FROM`` characters or more, in more than one block) splits into its first
+        block, shown, and the rest, folded: the page stays short and loses nothing."""
+        text = str(value)
+        if not info.is_markdown or info.is_list or info.format or len(text) < FOLD_FROM:
+            return text, None
+        lead, _, rest = text.strip().partition("\n\n")
+        while lead.rstrip().endswith(":") and rest.strip():  # an introduction keeps what it introduces
+            more, _, rest = rest.partition("\n\n")
+            lead = f"{lead}\n\n{more}"
+        return (lead, rest) if rest.strip() and len(lead) < len(text) * 0.7 else (text, None)
 
     def _section_value(self, record: Record, info: FieldInfo, value: Any) -> views.Value:
         if info.format:

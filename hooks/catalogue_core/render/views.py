@@ -215,6 +215,7 @@ class Section:
     value: Value
     searched: bool
     lang: str | None = None
+    rest: Rendered | None = None  # a long text's blocks after the first, folded under "More on ..."
 
 
 @dataclass(frozen=True)
