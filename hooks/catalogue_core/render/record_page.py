@@ -30,7 +30,6 @@ from .share_box import share_box
 from .shared_values import shared_values
 from .templates import Templates
 
-
 # A section of running text this long or longer shows its first block and folds the rest.
 FOLD_FROM = 600
 
