@@ -28,6 +28,7 @@ MIN_WORDS = 8
 
 _SKIP_BLOCKS = re.compile(r"<(script|style|noscript|template)\b.*?</\1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
+_SOURCES = re.compile(r'<ol class="lac-sources">.*?</ol>', re.S)
 _LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.S | re.I)
 _WORD = re.compile(r"\w", re.U)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -38,7 +39,7 @@ def record_pages(site: Path, folders: tuple[str, ...] = RECORD_FOLDERS) -> list[
     return sorted(p for folder in folders for p in (site / folder).glob("*/index.html"))
 
 
-def _article_text(page: Path) -> str:
+def _article_text(page: Path, skip_sources: bool = False) -> str:
     """The visible text of the page's article (navigation, header and footer are the same everywhere
     by design, and are not what a reader reads as the page)."""
     source = page.read_text(encoding="utf-8")
@@ -46,6 +47,8 @@ def _article_text(page: Path) -> str:
     end = source.rfind("</article>")
     body = source[start:end] if start >= 0 and end > start else source
     body = _SKIP_BLOCKS.sub(" ", body)
+    if skip_sources:  # a source's entry (its title, what it supports) is a citation, not prose
+        body = _SOURCES.sub(" ", body)
     # A link's text names another page (a record's title, a source's title): naming it on every page
     # that links it is what links are for, not a repeated sentence.
     body = _LINK.sub("\n", body)
@@ -65,11 +68,11 @@ def sentences(text: str) -> Iterator[str]:
             yield sentence
 
 
-def repeated_sentences(pages: list[Path], more_than: int = 3) -> list[tuple[str, int]]:
+def repeated_sentences(pages: list[Path], more_than: int = 3, skip_sources: bool = False) -> list[tuple[str, int]]:
     """Sentences of 8+ words found on more than ``more_than`` pages, longest first, with page counts."""
     where: dict[str, set[Path]] = defaultdict(set)
     for page in pages:
-        for sentence in set(sentences(_article_text(page))):
+        for sentence in set(sentences(_article_text(page, skip_sources))):
             where[sentence].add(page)
     found = [(s, len(p)) for s, p in where.items() if len(p) > more_than]
     return sorted(found, key=lambda item: (-words(item[0]), -item[1]))
