@@ -93,7 +93,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def _pre_build(config: MkDocsConfig) -> None:
     project = Project.at(Path(config.config_file_path).parent)
-    cache_dir = project.root / ".cache" / "catalogue"  # work kept between builds; .gitignored
     catalogue, problems = load_catalogue(project)
     if catalogue is None:
         raise PluginError("The records have problems, so the site was not built.\n" + format_report(problems))
@@ -101,7 +100,7 @@ def _pre_build(config: MkDocsConfig) -> None:
     # A site owner's templates for the catalogue's pages sit beside their Material overrides.
     custom_dir = config.theme.custom_dir
     overrides = Path(custom_dir) / OVERRIDES if custom_dir else None
-    plan = plan_site(catalogue, linker, cache_dir, overrides)
+    plan = plan_site(catalogue, linker, project.cache_dir, overrides)
     broken = check_published_urls(project, catalogue, plan, Path(config.docs_dir))
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))

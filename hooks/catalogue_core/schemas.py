@@ -226,7 +226,7 @@ def load_schemas(folder: Path, shown_folder: str = "schemas",
                                 f"has an \"{KIND_BLOCK}\" block (plural, name, names, order, intro)."))
     if problems:
         return None, problems
-    schemas = Schemas(folder, documents)
+    schemas = Schemas(documents)
     problems.extend(schemas.page_fields_problems(lines, shown_folder))
     problems.extend(schemas.annotation_problems(lines, shown_folder))
     if problems:
@@ -303,8 +303,7 @@ def _schema_message(error: Any) -> str:
 class Schemas:
     """All schemas, loaded and checked (``load_schemas``), with kinds and field information."""
 
-    def __init__(self, folder: Path, documents: dict[str, dict[str, Any]]):
-        self.folder = folder
+    def __init__(self, documents: dict[str, dict[str, Any]]):
         self.documents = documents
         self._targets: dict[str, dict[str, Any]] = {}  # absolute $ref -> the schema it names
         self.registry: Registry = Registry().with_resources(
@@ -345,9 +344,6 @@ class Schemas:
     @cached_property
     def kind_by_plural(self) -> dict[str, str]:
         return {k.plural: k.kind for k in self.kinds.values()}
-
-    def plural(self, kind: str) -> str:
-        return self.kinds[kind].plural
 
     def schema(self, kind: str) -> dict[str, Any]:
         return self.documents[f"{kind}.json"]
@@ -444,10 +440,6 @@ class Schemas:
 
     def fields_with_role(self, kind: str, role: str) -> list[FieldInfo]:
         return [info for info in self.fields[kind].values() if role in info.roles]
-
-    def label(self, kind: str, field: str, value: str) -> str:
-        """The readable label of a vocabulary value, or the value itself."""
-        return self.fields[kind][field].labels.get(value, value)
 
     def nested(self, kind: str, path: str) -> tuple[FieldInfo, dict[str, Any]]:
         """A field path with at most one dot (``evidence.level``): the top field and the schema at the path."""

@@ -105,7 +105,7 @@
         var record = data.records[id];
         var match = record.rows.filter(function (r) { return r[0] === label; })[0];
         var value = el("div", {class: "lac-compare-value"});
-        // The build rendered and cleaned this HTML (render/record_page.py); it holds no script.
+        // The build rendered and cleaned this HTML (render/record_page.py, templates/values.html); it holds no script.
         if (match) value.innerHTML = match[1];
         else { value.textContent = NOT_STATED; value.classList.add("lac-compare-none"); }
         // The record's name heads the value where the columns stack (a phone); hidden on a desk,

@@ -38,12 +38,12 @@ def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = Non
     public = {**data_files(catalogue, linker.site_url), **feed_files(catalogue, linker)}
     files = {**public, **redirect_files(catalogue, linker)}
     glossary = abbreviations(catalogue)
-    templates = Templates(overrides)
+    templates = Templates(overrides, cache_dir)
     record_page = RecordPage(catalogue, linker, TextRenderer(glossary), templates)
     pages = build_pages(catalogue, linker, cache_dir, glossary, templates, record_page)
+    boxes = {record.id: pages[record.src].box for record in catalogue.records}
     for kind in compared_kinds(catalogue):
-        files[compare_data_path(catalogue.schemas.kinds[kind].plural)] = compare_data(catalogue, linker, record_page,
-                                                                                     kind)
+        files[compare_data_path(catalogue.schemas.kinds[kind].plural)] = compare_data(catalogue, linker, boxes, kind)
     pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue), None)
     return SitePlan(catalogue, pages, files, sorted(public), glossary)
 

@@ -42,6 +42,7 @@ class IndexPage:
         self.linker = linker
         self.text = text
         self.template = templates.get("index_page.md")
+        self._entry_macro = templates.macro("index_entry.html", "index_entry")
         self._ratings_of: dict[str, dict[str, tuple[str, dict[str, object]]]] = {}  # per kind, see _ratings
 
     def facet_label(self, kind: str, facet: str, value: str) -> str:
@@ -53,10 +54,16 @@ class IndexPage:
     def facet_title(self, kind: str, facet: str) -> str:
         return self.schemas.path_title(kind, facet)
 
-    def markdown(self, kind: str) -> str:
-        return self.template.render(index=self.view(kind))
+    def markdown(self, kind: str, entries: dict[str, str] | None = None) -> str:
+        """The index page; ``entries`` holds the entries already made (``entry_html``), by record id."""
+        return self.template.render(index=self.view(kind, entries or {}))
 
-    def view(self, kind: str) -> views.IndexView:
+    def entry_html(self, record: Record) -> str:
+        """A record's entry on its kind's index (templates/index_entry.html)."""
+        src = index_src(self.schemas.kinds[record.kind].plural)
+        return str(self._entry_macro(self._entry(src, record.kind, record)))
+
+    def view(self, kind: str, entries: dict[str, str]) -> views.IndexView:
         records = self.catalogue.of_kind(kind)
         declared = self.schemas.kinds[kind]
         src = index_src(declared.plural)
@@ -67,7 +74,8 @@ class IndexPage:
             filters=self._filters(kind, records) if declared.facets else (),
             sorts=tuple(views.SortOrder(key, label, order) for key, (label, order) in self._sort_keys(kind).items()),
             compare=compare, compare_max=MAX_COMPARED,
-            entries=tuple(self._entry(src, kind, record) for record in records),
+            entries=tuple(Markup(entries[record.id]) if record.id in entries else self._entry_macro(
+                self._entry(src, kind, record)) for record in records),
             shared=self._shared(src, kind))
 
     def _shared(self, src: str, kind: str) -> tuple[views.Row, ...]:

@@ -225,3 +225,12 @@ def first_sentence(markdown_text: str) -> str:
     plain = plain_text(markdown_text)
     match = _FIRST_SENTENCE.match(plain)
     return match.group(1) if match else plain
+
+
+@lru_cache(maxsize=4096)  # mostly the same few section headings, on every page
+def markdown_heading(text: str) -> markupsafe.Markup:
+    """Text for a Markdown heading (a record's title): what Markdown or HTML would interpret, escaped.
+    The templates' ``heading`` filter."""
+    for char in "\\`*_{}[]()#+-.!|":
+        text = text.replace(char, "\\" + char)
+    return markupsafe.Markup(html.escape(text, quote=False))

@@ -8,7 +8,6 @@ a fact (short values) or a section (Markdown text). How it looks is the template
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -48,7 +47,6 @@ class RecordPage:
         self.linker = linker
         self.text = text
         self.templates = templates
-        templates.environment.filters["heading"] = markdown_heading
         self.formats: dict[str, Callable[[Record, FieldInfo, Any], views.Value]] = {
             "bullets": self._bullets,
             "rating": self._rating,
@@ -352,6 +350,10 @@ class RecordPage:
                  for row in self._glance_row(record, name, from_src)]
         return [(row.label, str(self._value(row.value))) for row in rows]
 
+    def compare_rows(self, record: Record, from_src: str) -> list[tuple[str, str]]:
+        """The record's rows on its kind's comparison page: one per field ``x-kind.compare`` declares."""
+        return [row for name in self.schemas.kinds[record.kind].compare for row in self.field_row(record, name, from_src)]
+
     def field_row(self, record: Record, name: str, from_src: str) -> list[tuple[str, str]]:
         """A field (or 'kind.field' link) as a row of the box as (label, HTML), ratings included; none
         when empty (the comparison pages show the fields their kind's x-kind.compare declares)."""
@@ -506,11 +508,3 @@ def _guess_language(record: Record, catalogue: Catalogue) -> str:
             first = value[0] if isinstance(value, list) else value
             return COUNTRY_LANGUAGES.get(first, "und")
     return "und"
-
-
-@lru_cache(maxsize=4096)  # mostly the same few section headings, on every page
-def markdown_heading(text: str) -> Markup:
-    """Record titles go into Markdown headings; escape what Markdown or HTML would interpret."""
-    for char in "\\`*_{}[]()#+-.!|":
-        text = text.replace(char, "\\" + char)
-    return Markup(html.escape(text, quote=False))

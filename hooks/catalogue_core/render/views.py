@@ -361,7 +361,7 @@ class IndexView:
     sorts: tuple[SortOrder, ...]
     compare: str | None  # the kind's comparison page, for a kind with an at-a-glance box
     compare_max: int
-    entries: tuple[IndexEntry, ...]
+    entries: tuple[Markup, ...]  # each written by templates/index_entry.html
     shared: tuple[Row, ...] = ()  # values every record of the kind has, said here instead of on each page
 
 
