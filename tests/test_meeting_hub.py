@@ -29,7 +29,7 @@ def test_the_follow_up_material_is_newest_first_in_each_group(real_site_build: P
         assert dates == sorted(dates, reverse=True), dates
 
 
-def test_only_the_meeting_has_a_link_box(example_site_build: Path) -> None:
+def test_only_the_meeting_has_a_share_box(example_site_build: Path) -> None:
     assert "Link to this meeting" in (example_site_build / "meetings/example-meeting/index.html").read_text("utf-8")
     for page in ("practices/example-practice/index.html", "findings/example-finding-one/index.html"):
         assert "lac-share" not in (example_site_build / page).read_text(encoding="utf-8")

@@ -249,15 +249,17 @@ class RecordPage:
 
     def _rating(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> views.Value:
         """An object with one labelled value (the rating) and Markdown text (what it rests on)."""
+        rated = self.schemas.rated(record.kind, info)
         label: str | None = None
         notes = []
         for key, schema in info.schema.get("properties", {}).items():
-            schema = self.schemas.resolve(schema, f"{record.kind}.json")
             if key not in value:
                 continue
-            if "x-labels" in schema and label is None:
-                label = str(schema["x-labels"].get(value[key], value[key]))
-            elif schema.get("contentMediaType") == "text/markdown" or schema.get("type") == "string":
+            if rated and key == rated[0]:
+                label = str(rated[1]["x-labels"].get(value[key], value[key]))
+                continue
+            schema = self.schemas.resolve(schema, f"{record.kind}.json")
+            if schema.get("contentMediaType") == "text/markdown" or schema.get("type") == "string":
                 notes.append(self._block(value[key]))
         return views.Rating(label, tuple(notes))
 
