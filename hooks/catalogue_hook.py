@@ -42,7 +42,9 @@ from catalogue_core.publish.publish_settings import missing_settings_notice
 from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site_plan import check_published_urls, plan_site
 from catalogue_core.render.markup import GlossaryAbbrExtension
+from catalogue_core.render.tag_groups import listing_order, tag_groups, template_settings
 from catalogue_core.render.templates import OVERRIDES
+from catalogue_core.schemas import Schemas
 from catalogue_core.urls import Linker
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -104,6 +106,7 @@ def _start_build(config: MkDocsConfig) -> BuildState:
     broken = check_published_urls(project, catalogue, plan, Path(config.docs_dir))
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))
+    _group_the_tags_page(config, catalogue.schemas)
     notice = missing_settings_notice(config.site_url, config.repo_url)
     if notice and not _serving:
         log.info(notice)
@@ -122,6 +125,15 @@ def _start_build(config: MkDocsConfig) -> BuildState:
     glossary = GlossaryAbbrExtension(glossary=plan.glossary)
     config.markdown_extensions[:] = [glossary if ext == "abbr" else ext for ext in config.markdown_extensions]
     return state
+
+
+def _group_the_tags_page(config: MkDocsConfig, schemas: Schemas) -> None:
+    """The tags page lists its tags in the vocabulary's groups, each tag folded (render/tag_groups.py)."""
+    groups = tag_groups(schemas)
+    tags_plugin = config.plugins.get("material/tags")
+    if tags_plugin is not None:
+        tags_plugin.config.listings_tags_sort_by = listing_order(groups)
+    config.extra["tag_group_starts"] = template_settings(groups)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

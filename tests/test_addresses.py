@@ -50,7 +50,7 @@ def test_without_site_url_a_page_links_itself_and_the_browser_fills_in_its_addre
     html = (example_site_build / "practices" / "example-practice" / "index.html").read_text(encoding="utf-8")
     assert ('Permanent link <a class="lac-permalink" href="./" data-page-address>practices/example-practice/</a> '
             '<button type="button" class="lac-copy" data-copy-page-address hidden>Copy link</button>') in html
-    assert "last reviewed 1 May 2025. <span data-page-address>practices/example-practice/</span></p>" in html
+    assert "Catalogue, 1 May 2025. <span data-page-address>practices/example-practice/</span></p>" in html
     assert "url = {<span data-page-address>practices/example-practice/</span>}" in html
     assert "assets/javascripts/page-address.js" in html
 
@@ -73,7 +73,7 @@ def test_with_site_url_pages_feeds_sitemap_and_redirects_use_it(published: Path)
     html = page.read_text(encoding="utf-8")
     permanent = f"{SITE_URL}practices/example-practice/"
     assert f'<a class="lac-permalink" href="{permanent}">{permanent}</a>' in html
-    assert f"last reviewed 1 May 2025. {permanent}</p>" in html and f"url = {{{permanent}}}" in html
+    assert f"Catalogue, 1 May 2025. {permanent}</p>" in html and f"url = {{{permanent}}}" in html
     assert "data-page-address" not in html
     assert f'<link rel="canonical" href="{permanent}">' in html
     assert f"<loc>{permanent}</loc>" in (published / "sitemap.xml").read_text(encoding="utf-8")

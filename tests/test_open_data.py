@@ -188,7 +188,7 @@ def test_citations_name_the_record_and_escape_bibtex(tmp_path: Path) -> None:
     url = "https://catalogue.example.org/practices/example-practice/"
     assert plain_citation(practice, url, catalogue.author_of(practice)) == (
         'Lone Actors Practice Catalogue editors. "Example probation practice" (Example Association). '
-        "Lone Actors Practice Catalogue, last reviewed 1 May 2025. " + url
+        "Lone Actors Practice Catalogue, 1 May 2025. " + url
     )
     practice.data["title"] = "Risk & needs: 50% {done}"
     entry = bibtex(practice, url, catalogue.author_of(practice))
@@ -217,4 +217,6 @@ def test_every_feed_carries_its_stylesheet_and_a_note_for_browsers(site: Path) -
         feed = ET.parse(site / path).getroot()
         note = feed.find("{http://www.w3.org/1999/xhtml}div")
         assert note is not None and note.get("class") == "reader-note"
-        assert [child.tag for child in feed][:2] == [f"{ATOM}title", "{http://www.w3.org/1999/xhtml}div"]
+        # A viewport for phones first (feed_reading.py says why at the root), then the title and the note.
+        assert [child.tag for child in feed][:3] == ["{http://www.w3.org/1999/xhtml}meta", f"{ATOM}title",
+                                                 "{http://www.w3.org/1999/xhtml}div"]

@@ -42,14 +42,14 @@ def test_an_override_changes_the_built_page_and_an_edited_template_shows_in_the_
     # An edit to one of the catalogue's own templates shows in the next build too.
     (overrides / "sources.html").unlink()
     footer = project / "hooks" / "catalogue_core" / "templates" / "footer.html"
-    footer.write_text(footer.read_text(encoding="utf-8").replace("Record id", "Identifier"), encoding="utf-8")
+    footer.write_text(footer.read_text(encoding="utf-8").replace("Permanent link", "Address of this page"), encoding="utf-8")
     # (in a process of its own, which loads the project's copy of the hooks)
     subprocess.run([sys.executable, "-c", "from mkdocs.commands.build import build; from mkdocs.config import "
                     "load_config; build(load_config('mkdocs.yml', site_dir='third', strict=True))"],
                    cwd=project, env={**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"},
                    check=True, capture_output=True, timeout=600)
     third = (project / "third" / PAGE).read_text(encoding="utf-8")
-    assert "Identifier <code>example-practice</code>" in third and 'class="lac-sources"' in third
+    assert "Address of this page <a class=\"lac-permalink\"" in third and 'class="lac-sources"' in third
 
 
 def test_a_source_shows_its_quote_folded_and_the_original_it_copies(tmp_path: Path) -> None:

@@ -62,7 +62,10 @@ PLACES = {
     "warning": "a warning box near the top",
     "facts": "a row in the facts list",
     "section": "a section with the field's title as heading",
-    "links": "a list of linked records, as a section of its own",
+    "links": "a list of linked records (their titles), as a section of its own",
+    "digest": "a list of linked records with their summaries, as a section of its own (a hub's lists)",
+    "about": "an editors' note (what is uncertain, how the record relates to the meeting), folded at the "
+             "end of the page under one heading",
     "connections": "joins the page's Connections block, where links to and from other records are grouped by kind",
     "hidden": "not shown on the page (it stays in the open data)",
 }
@@ -128,6 +131,9 @@ KIND_BLOCK_SCHEMA: dict[str, Any] = {
         "glance": {"type": "array", "items": {"type": "string"},
                    "description": "fields shown first, in the at-a-glance box, in this order; 'kind.field' "
                                   "lists the records of that kind that link here through that field"},
+        "compare": {"type": "array", "items": {"type": "string"}, "minItems": 1,
+                    "description": "fields the comparison page shows, one row each, in this order ('kind.field' "
+                                   "as in glance); without it, the at-a-glance box's fields"},
         "facets": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}},
         "backlinks": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
         "numbered": {"type": "boolean", "description": "its records are numbered (key findings): lists of "
@@ -161,6 +167,7 @@ class Kind:
     label: str  # format for a record's name in filters: "{title}" unless declared
     sort: tuple[str, ...]  # fields records are sorted by
     glance: tuple[str, ...]  # fields in the at-a-glance box, in order
+    compare: tuple[str, ...]  # rows of the comparison page, in order (the box's fields unless declared)
     facets: dict[str, str]  # field path (``evidence.level``) -> URL parameter (``evidence``)
     backlinks: dict[str, str]  # field -> heading its links get on the page they point at
     handout: dict[str, Any]  # {"fields": [...], "link": "Print summary"}, or empty: no printed summary
@@ -347,6 +354,7 @@ class Schemas:
                 kind=kind, plural=block["plural"], name=block["name"], names=block["names"],
                 order=block["order"], intro=block["intro"], label=block.get("label", "{title}"),
                 sort=tuple(block.get("sort", ["title"])), glance=tuple(block.get("glance", [])),
+                compare=tuple(block.get("compare", block.get("glance", []))),
                 facets=dict(block.get("facets", {})), backlinks=dict(block.get("backlinks", {})),
                 handout=dict(block.get("handout", {})), share=dict(block.get("share", {})),
                 numbered=bool(block.get("numbered", False)),
@@ -529,10 +537,11 @@ class Schemas:
                 if info.references not in (None, "*") and info.references not in self._kind_names():
                     problem(at + ("x-references",), _unknown("x-references", info.references,
                                                             {k: "" for k in self._kind_names()}))
-            for index, path in enumerate(block.get("glance", [])):
-                if not (path in fields or self._is_backlink(path)):
-                    problem((KIND_BLOCK, "glance", index), _no_field(path, fields) + " A link from another kind "
-                            "is written 'kind.field', e.g. 'practice.tools'.")
+            for key in ("glance", "compare"):
+                for index, path in enumerate(block.get(key, [])):
+                    if not (path in fields or self._is_backlink(path)):
+                        problem((KIND_BLOCK, key, index), _no_field(path, fields) + " A link from another kind "
+                                "is written 'kind.field', e.g. 'practice.tools'.")
             for key, listed in (("sort", block.get("sort", [])), ("handout", block.get("handout", {}).get("fields", [])),
                                 ("share", block.get("share", {}).get("about", []))):
                 for index, path in enumerate(listed):

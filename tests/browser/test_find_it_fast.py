@@ -104,7 +104,7 @@ def test_every_entry_point_by_role_opens_a_view_with_records(real_url: str, open
     tab = open_site(real_url)
     tab.goto("")
     links: list[str] = tab.page.eval_on_selector_all(
-        ".lac-roles a", "els => els.map(e => e.href)")
+        ".lac-roles:not(.lac-tool-types) a", "els => els.map(e => e.href)")
     roles = ["probation", "prison", "youth-social-work", "mental-health", "exit", "police", "multi-agency"]
     for role in roles:
         assert any(role in link for link in links), f"no entry point for {role} on the home page"
@@ -112,6 +112,14 @@ def test_every_entry_point_by_role_opens_a_view_with_records(real_url: str, open
         tab.page.goto(link)
         shown = tab.page.inner_text(".lac-count")
         assert re.match(r"[1-9]\d* of \d+ practices", shown), f"{link} shows {shown!r}"
+    # Instruments have entry points of their own, by the type of assessment.
+    tab.goto("")
+    tools: list[str] = tab.page.eval_on_selector_all(".lac-tool-types a", "els => els.map(e => e.href)")
+    assert len(tools) >= 5
+    for link in tools:
+        tab.page.goto(link)
+        shown = tab.page.inner_text(".lac-count")
+        assert re.match(r"[1-9]\d* of \d+ assessment instruments", shown), f"{link} shows {shown!r}"
     assert tab.problems() == []
 
 

@@ -80,10 +80,14 @@ def test_the_print_summary_link_shows_the_summary_and_prints(
     page.get_by_role("link", name="Print summary").click()
     page.wait_for_timeout(200)
     assert page.evaluate("[location.hash, window.__printed, scrollY]") == [f"#{ANCHOR}", 1, 0]
-    # The preview: title, summary, facts and the hand-out; the long sections are gone.
+    # The preview: title, summary, the box at a glance and the hand-out; the long sections and the
+    # longer facts box are gone.
     assert page.locator(f"#{ANCHOR}").is_visible() and page.locator(".lac-handout-bar").is_visible()
-    assert page.locator(".lac-facts").is_visible() and not page.locator("h2#description").is_visible()
-    assert page.evaluate("document.querySelector('article').scrollHeight") < full_height / 2
+    assert page.locator(".lac-glance").is_visible() and not page.locator(".lac-facts").is_visible()
+    assert not page.locator("h2#description").is_visible()
+    # Shorter than the full page, though that folds its long parts now and the summary holds what
+    # the practice does (target group, how it works).
+    assert page.evaluate("document.querySelector('article').scrollHeight") < full_height * 0.7
     page.get_by_role("button", name="Print").click()
     assert page.evaluate("window.__printed") == 2
     with page.expect_navigation():
@@ -134,8 +138,10 @@ def test_without_a_site_url_the_summary_says_why_it_has_no_qr_code(
 ) -> None:
     tab = open_site(example_url)
     tab.goto(f"practices/example-practice/#{ANCHOR}")
+    # The note is for the organiser who looks at the preview on screen, never on the reader's paper.
+    assert tab.page.locator(".lac-handout-no-qr").is_visible()
     tab.page.emulate_media(media="print")
     assert tab.page.locator(f"#{ANCHOR} svg").count() == 0
-    assert tab.page.locator(".lac-handout-no-qr").is_visible()
+    assert not tab.page.locator(".lac-handout-no-qr").is_visible()
     # The address it shows is the one the page was opened at, filled in by page-address.js.
     assert tab.page.locator(".lac-handout-url").inner_text() == example_url + "practices/example-practice/"

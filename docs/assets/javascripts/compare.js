@@ -3,8 +3,13 @@
  * On an index page whose list names a comparison page (data-compare), every entry gets a tick box
  * and the list a "Compare" link to that page with the ticked ids: /compare/tools/?ids=a,b.
  * On the comparison page, the table is built from compare/<kind>.json, which holds every record's
- * at-a-glance rows as HTML the build rendered and cleaned. The address alone says what is
- * compared, so it can be shared. Without JavaScript both pages say what to do instead.
+ * rows (the fields its kind's x-kind.compare declares) as HTML the build rendered and cleaned, and
+ * the rows' labels in order. The address alone says what is compared, so it can be shared. Without
+ * JavaScript both pages say what to do instead.
+ *
+ * On a desk the records are the table's columns. On a phone (record.css) the same table reads as
+ * blocks: each field a heading, under it each record's value headed by the record's name, so every
+ * value is in view without a sideways scroll.
  */
 (function () {
   "use strict";
@@ -78,6 +83,43 @@
 
   // --- the comparison page -------------------------------------------------------------------
 
+  var NOT_STATED = "Not stated in the sources";
+
+  function comparisonTable(data, found, noun) {
+    var labels = data.labels;
+    var head = el("tr", {}, [el("td", {})]);
+    found.forEach(function (id) {
+      var record = data.records[id];
+      var others = found.filter(function (other) { return other !== id; });
+      head.appendChild(el("th", {scope: "col"}, [
+        el("a", {href: record.href, text: record.title}),
+        el("br"),
+        el("a", {class: "lac-compare-remove", href: withIds(location.href, others),
+                 "aria-label": "Remove " + record.title + " from the comparison", text: "Remove"})
+      ]));
+    });
+    var body = el("tbody");
+    labels.forEach(function (label) {
+      var row = el("tr", {}, [el("th", {scope: "row", text: label})]);
+      found.forEach(function (id) {
+        var record = data.records[id];
+        var match = record.rows.filter(function (r) { return r[0] === label; })[0];
+        var value = el("div", {class: "lac-compare-value"});
+        // The build rendered and cleaned this HTML (render/record_page.py, templates/values.html); it holds no script.
+        if (match) value.innerHTML = match[1];
+        else { value.textContent = NOT_STATED; value.classList.add("lac-compare-none"); }
+        // The record's name heads the value where the columns stack (a phone); hidden on a desk,
+        // where the column's heading says it.
+        row.appendChild(el("td", {}, [el("span", {class: "lac-compare-who", text: record.title}), value]));
+      });
+      body.appendChild(row);
+    });
+    var table = el("table", {class: "lac-compare-table"}, [
+      el("caption", {text: "Comparing " + found.length + " " + noun}), el("thead", {}, [head]), body]);
+    return el("div", {class: "lac-compare-scroll", role: "region", tabindex: "0", "aria-label": "Comparison table"},
+              [table]);
+  }
+
   function showTable(box) {
     var max = Number(box.getAttribute("data-max")) || 4;
     var noun = box.getAttribute("data-noun") || "records";
@@ -96,37 +138,7 @@
             text: "Not found, perhaps renamed: " + missing.join(", ") + "."}));
         }
         if (!found.length) return;
-        var labels = [];
-        found.forEach(function (id) {
-          data.records[id].rows.forEach(function (row) { if (labels.indexOf(row[0]) < 0) labels.push(row[0]); });
-        });
-        var head = el("tr", {}, [el("td", {})]);
-        found.forEach(function (id) {
-          var record = data.records[id];
-          var others = found.filter(function (other) { return other !== id; });
-          head.appendChild(el("th", {scope: "col"}, [
-            el("a", {href: record.href, text: record.title}),
-            el("br"),
-            el("a", {class: "lac-compare-remove", href: withIds(location.href, others),
-                     "aria-label": "Remove " + record.title + " from the comparison", text: "Remove"})
-          ]));
-        });
-        var body = el("tbody");
-        labels.forEach(function (label) {
-          var row = el("tr", {}, [el("th", {scope: "row", text: label})]);
-          found.forEach(function (id) {
-            var cell = el("td");
-            var match = data.records[id].rows.filter(function (r) { return r[0] === label; })[0];
-            // The build rendered and cleaned this HTML (render/record_page.py, templates/values.html); it holds no script.
-            if (match) cell.innerHTML = match[1]; else cell.textContent = "—";
-            row.appendChild(cell);
-          });
-          body.appendChild(row);
-        });
-        var table = el("table", {class: "lac-compare-table"}, [
-          el("caption", {text: "Comparing " + found.length + " " + noun}), el("thead", {}, [head]), body]);
-        box.appendChild(el("div", {class: "lac-compare-scroll", role: "region", tabindex: "0",
-                                   "aria-label": "Comparison table"}, [table]));
+        box.appendChild(comparisonTable(data, found, noun));
         if (found.length < max) {
           box.appendChild(el("p", {}, [el("a", {href: index, text: "Choose other " + noun + " to compare"})]));
         }

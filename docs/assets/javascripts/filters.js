@@ -8,12 +8,18 @@
  * What this script adds around the form the page carries:
  * - a "Filters (n active)" button that folds the form away (folded at first on phones, where the
  *   results must start in the first screen), and each filter group folded into a <details>;
+ * - a "Show n practices" button pinned to the bottom of the screen while the open form pushes the
+ *   results below it, which jumps to the results (on a phone they are a long scroll away);
  * - the active filters as buttons that remove them, including values from the URL that no
  *   checkbox offers (?focus=lone-and-group), which would otherwise hide every record silently;
  * - counts that follow the selection: a value's count is the number of records shown if it were
  *   added (the other filters applied, its own filter's choices ignored);
  * - when nothing matches, which filters exclude everything, with a button to remove each;
  * - sorting, by the title and by every data-sort-<key>="value" the entries carry (?sort=<key>).
+ *
+ * The page's renderer (render/index_page.py) writes the form (a fieldset with a legend per filter,
+ * each checkbox inside its label), the count (data-noun) and the list (data-kind); this script
+ * relies on that markup and checks only whether the page has filters at all.
  */
 (function () {
   "use strict";
@@ -40,6 +46,8 @@
     return node;
   }
 
+  function toArray(nodes) { return Array.prototype.slice.call(nodes); }
+
   function valuesOf(entry, name) {
     return (entry.getAttribute("data-filter-" + name) || "").split(" ").filter(Boolean);
   }
@@ -52,31 +60,28 @@
     });
   }
 
-  function init() {
-    var form = document.querySelector("form.lac-filters");
-    var list = document.querySelector("ul.lac-index");
-    var count = document.querySelector(".lac-count");
-    if (!form || !list || !count) return;
-    var entries = Array.prototype.slice.call(list.querySelectorAll(":scope > li.lac-entry"));
-    var original = entries.slice();
-    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-    var names = [];
-    var facetTitle = {};
-    var labelOf = {};
-    boxes.forEach(function (box) {
-      if (names.indexOf(box.name) < 0) names.push(box.name);
-      var legend = box.closest("fieldset") && box.closest("fieldset").querySelector("legend");
-      facetTitle[box.name] = legend ? legend.textContent.trim() : box.name;
-      var label = box.closest("label");
-      var text = label ? label.cloneNode(true) : null;
-      if (text) text.querySelectorAll(".lac-facet-count").forEach(function (n) { n.remove(); });
-      labelOf[box.name + "=" + box.value] = text ? text.textContent.trim() : box.value;
-    });
-    var noun = count.getAttribute("data-noun");
-    var singular = list.getAttribute("data-noun-singular") || noun.replace(/s$/, "");
-    var uid = "lac-filters-" + (list.getAttribute("data-kind") || "list");
+  // --- what the page offers -------------------------------------------------------------------
 
-    // --- the selection: every name=value of the URL whose name is a filter, known value or not ---
+  /* The filters, their titles and their values' labels, read from the form's markup. */
+  function readPage(form, list, count) {
+    var boxes = toArray(form.querySelectorAll("input[type=checkbox]"));
+    var page = {form: form, list: list, count: count, boxes: boxes, names: [], facetTitle: {}, labelOf: {},
+                entries: toArray(list.querySelectorAll(":scope > li.lac-entry")),
+                noun: count.getAttribute("data-noun"), uid: "lac-filters-" + list.getAttribute("data-kind")};
+    page.original = page.entries.slice();
+    page.singular = page.noun.replace(/s$/, "");
+    boxes.forEach(function (box) {
+      if (page.names.indexOf(box.name) < 0) page.names.push(box.name);
+      page.facetTitle[box.name] = box.closest("fieldset").querySelector("legend").textContent.trim();
+      var text = box.closest("label").cloneNode(true);
+      text.querySelectorAll(".lac-facet-count").forEach(function (n) { n.remove(); });
+      page.labelOf[box.name + "=" + box.value] = text.textContent.trim();
+    });
+    return page;
+  }
+
+  /* Every name=value of the URL whose name is a filter, known value or not. */
+  function selectionFromAddress(names) {
     var selected = {};
     new URLSearchParams(location.search).forEach(function (value, name) {
       if (names.indexOf(name) >= 0 && value) {
@@ -84,125 +89,130 @@
         if (values.indexOf(value) < 0) values.push(value);
       }
     });
-    var sortKey = new URLSearchParams(location.search).get("sort") || "";
+    return selected;
+  }
 
-    function isOffered(name, value) {
-      return boxes.some(function (box) { return box.name === name && box.value === value; });
+  // --- the controls around the form -------------------------------------------------------------
+
+  /* The bar above the form (fold button, sort menu), the active filters and the "nothing matches"
+   * box beside the count, and the "Show n" button at the end of the form. */
+  function addControls(page) {
+    var form = page.form, count = page.count;
+    var controls = {
+      toggle: el("button", {type: "button", class: "md-button lac-filter-toggle", "aria-expanded": "false",
+                            "aria-controls": page.uid}),
+      active: el("div", {class: "lac-active", "data-search-exclude": ""}),
+      empty: el("div", {class: "lac-empty admonition info", "data-search-exclude": "", hidden: ""}),
+      showResults: el("button", {type: "button", class: "md-button md-button--primary lac-show-results", hidden: ""}),
+      sortSelect: null
+    };
+    form.id = page.uid;
+    count.id = page.uid + "-count";
+    count.setAttribute("tabindex", "-1"); // the "Show n" button moves the focus here
+    var bar = el("div", {class: "lac-filter-bar", "data-search-exclude": ""}, [controls.toggle]);
+    var sortKeys = sortKeysOf(page);
+    if (page.entries.length > 1 && sortKeys.length > 1) {
+      controls.sortSelect = el("select", {id: page.uid + "-sort"});
+      sortKeys.forEach(function (key) {
+        controls.sortSelect.appendChild(el("option", {value: key, text: sortLabel(page.list, key)}));
+      });
+      bar.appendChild(el("span", {class: "lac-sort"}, [
+        el("label", {for: page.uid + "-sort", text: "Sort by"}), controls.sortSelect]));
     }
+    form.parentNode.insertBefore(bar, form);
+    form.appendChild(controls.showResults);
+    count.parentNode.insertBefore(controls.active, count);
+    count.parentNode.insertBefore(controls.empty, count.nextSibling);
+    foldFilterGroups(page);
+    // The active filters below the bar offer "Clear all filters"; the form's own button would repeat it.
+    form.querySelectorAll(".lac-filter-actions").forEach(function (node) { node.hidden = true; });
+    return controls;
+  }
+
+  /* Each filter group folds into a <details>; its summary says how many of its values are ticked. */
+  function foldFilterGroups(page) {
+    page.form.querySelectorAll(":scope > fieldset").forEach(function (fieldset) {
+      var name = fieldset.querySelector("input").name;
+      var summary = el("summary", {}, [el("span", {class: "lac-facet-title", text: page.facetTitle[name]}),
+                                       el("span", {class: "lac-facet-selected"})]);
+      var details = el("details", {class: "lac-facet", "data-facet": name}, [summary]);
+      fieldset.parentNode.insertBefore(details, fieldset);
+      details.appendChild(fieldset);
+    });
+  }
+
+  // --- sorting ------------------------------------------------------------------------------------
+
+  function sortKeysOf(page) {
+    var keys = ["title"];
+    page.entries.forEach(function (entry) {
+      toArray(entry.attributes).forEach(function (attribute) {
+        var key = attribute.name.indexOf("data-sort-") === 0 ? attribute.name.slice(10) : "";
+        if (key && keys.indexOf(key) < 0) keys.push(key);
+      });
+    });
+    return keys;
+  }
+
+  function sortLabel(list, key) {
+    return list.getAttribute("data-sort-label-" + key) || (SORT_LABELS[key] || [key])[0];
+  }
+
+  function sortValue(entry, key) {
+    if (entry.hasAttribute("data-sort-" + key)) return entry.getAttribute("data-sort-" + key);
+    if (key === "title") return entry.querySelector(".lac-entry-title").textContent.trim();
+    return null;
+  }
+
+  function compareValues(a, b) {
+    var na = Number(a), nb = Number(b);
+    if (a !== "" && b !== "" && !isNaN(na) && !isNaN(nb)) return na - nb;
+    return a.localeCompare(b, document.documentElement.lang || undefined, {sensitivity: "base", numeric: true});
+  }
+
+  function sortEntries(page, key) {
+    var list = page.list;
+    var ordered = page.original.slice();
+    if (key) {
+      var order = list.getAttribute("data-sort-order-" + key);
+      var direction = order === "desc" ? -1 : order === "asc" ? 1 : (SORT_LABELS[key] || [0, 1])[1];
+      ordered.sort(function (a, b) {
+        var va = sortValue(a, key), vb = sortValue(b, key);
+        if (va === null || vb === null) return (va === null) - (vb === null); // records without the key last
+        return direction * compareValues(va, vb) || page.original.indexOf(a) - page.original.indexOf(b);
+      });
+    }
+    ordered.forEach(function (entry) { list.appendChild(entry); });
+  }
+
+  // --- the filters at work --------------------------------------------------------------------------
+
+  function init() {
+    var form = document.querySelector("form.lac-filters");
+    var list = document.querySelector("ul.lac-index");
+    var count = document.querySelector(".lac-count");
+    if (!form || !list || !count) return; // a page without filters
+    var page = readPage(form, list, count);
+    var selected = selectionFromAddress(page.names);
+    var sortKeys = sortKeysOf(page);
+    var sortKey = new URLSearchParams(location.search).get("sort") || "";
+    var controls = addControls(page);
 
     function pairs() {
       var out = [];
-      names.forEach(function (name) {
+      page.names.forEach(function (name) {
         (selected[name] || []).forEach(function (value) { out.push([name, value]); });
       });
       return out;
     }
 
     function describe(name, value) {
-      var label = labelOf[name + "=" + value];
-      return facetTitle[name] + ": " + (label || value + " (not a value this list knows)");
+      var label = page.labelOf[name + "=" + value];
+      return page.facetTitle[name] + ": " + (label || value + " (not a value this list knows)");
     }
 
-    // --- controls around the form ---
-    var toggle = el("button", {type: "button", class: "md-button lac-filter-toggle", "aria-expanded": "false",
-                               "aria-controls": uid});
-    form.id = uid;
-    var bar = el("div", {class: "lac-filter-bar", "data-search-exclude": ""}, [toggle]);
-    var sortSelect = null;
-    var sortKeys = sortKeysOf();
-    if (entries.length > 1 && sortKeys.length > 1) {
-      sortSelect = el("select", {id: uid + "-sort"});
-      sortKeys.forEach(function (key) {
-        sortSelect.appendChild(el("option", {value: key, text: sortLabel(key)}));
-      });
-      bar.appendChild(el("span", {class: "lac-sort"}, [el("label", {for: uid + "-sort", text: "Sort by"}), sortSelect]));
-    }
-    var active = el("div", {class: "lac-active", "data-search-exclude": ""});
-    var empty = el("div", {class: "lac-empty admonition info", "data-search-exclude": "", hidden: ""});
-    form.parentNode.insertBefore(bar, form);
-    count.parentNode.insertBefore(active, count);
-    count.parentNode.insertBefore(empty, count.nextSibling);
-
-    // Each filter group folds into a <details>; its summary says how many of its values are ticked.
-    form.querySelectorAll(":scope > fieldset").forEach(function (fieldset) {
-      var name = fieldset.querySelector("input") && fieldset.querySelector("input").name;
-      var summary = el("summary", {}, [el("span", {class: "lac-facet-title", text: facetTitle[name] || ""}),
-                                       el("span", {class: "lac-facet-selected"})]);
-      var details = el("details", {class: "lac-facet", "data-facet": name || ""}, [summary]);
-      fieldset.parentNode.insertBefore(details, fieldset);
-      details.appendChild(fieldset);
-    });
-
-    // The active filters below the bar offer "Clear all filters"; the form's own button would repeat it.
-    form.querySelectorAll(".lac-filter-actions").forEach(function (node) { node.hidden = true; });
-
-    var phone = window.matchMedia ? window.matchMedia(PHONE).matches : false;
-    setOpen(!phone);
-    toggle.addEventListener("click", function () { setOpen(toggle.getAttribute("aria-expanded") !== "true"); });
-
-    function setOpen(open) {
-      toggle.setAttribute("aria-expanded", open ? "true" : "false");
-      form.hidden = !open;
-    }
-
-    // --- sorting ---
-    function sortKeysOf() {
-      var keys = ["title"];
-      entries.forEach(function (entry) {
-        Array.prototype.forEach.call(entry.attributes, function (attribute) {
-          var key = attribute.name.indexOf("data-sort-") === 0 ? attribute.name.slice(10) : "";
-          if (key && keys.indexOf(key) < 0) keys.push(key);
-        });
-      });
-      return keys;
-    }
-
-    function sortLabel(key) {
-      return list.getAttribute("data-sort-label-" + key) || (SORT_LABELS[key] || [key])[0];
-    }
-
-    function sortValue(entry, key) {
-      if (entry.hasAttribute("data-sort-" + key)) return entry.getAttribute("data-sort-" + key);
-      if (key === "title") {
-        var title = entry.querySelector(".lac-entry-title");
-        return title ? title.textContent.trim() : "";
-      }
-      return null;
-    }
-
-    function compare(a, b) {
-      var na = Number(a), nb = Number(b);
-      if (a !== "" && b !== "" && !isNaN(na) && !isNaN(nb)) return na - nb;
-      return a.localeCompare(b, document.documentElement.lang || undefined, {sensitivity: "base", numeric: true});
-    }
-
-    function sortEntries() {
-      var key = sortKeys.indexOf(sortKey) >= 0 ? sortKey : "";
-      var ordered = original.slice();
-      if (key) {
-        var direction = list.getAttribute("data-sort-order-" + key) === "desc" ? -1
-          : list.getAttribute("data-sort-order-" + key) === "asc" ? 1 : (SORT_LABELS[key] || [0, 1])[1];
-        ordered.sort(function (a, b) {
-          var va = sortValue(a, key), vb = sortValue(b, key);
-          if (va === null || vb === null) return (va === null) - (vb === null); // records without the key last
-          return direction * compare(va, vb) || original.indexOf(a) - original.indexOf(b);
-        });
-      }
-      ordered.forEach(function (entry) { list.appendChild(entry); });
-      if (sortSelect) sortSelect.value = key || "title";
-    }
-
-    if (sortSelect) {
-      sortSelect.addEventListener("change", function () {
-        sortKey = sortSelect.value === "title" ? "" : sortSelect.value;
-        sortEntries();
-        remember();
-      });
-    }
-
-    // --- showing the state ---
     function countWhere(chosen, except) {
-      return entries.filter(function (entry) { return matches(entry, chosen, except); }).length;
+      return page.entries.filter(function (entry) { return matches(entry, chosen, except); }).length;
     }
 
     function without(name, value) {
@@ -223,89 +233,163 @@
       return button;
     }
 
-    function render() {
-      var chosen = pairs();
+    // --- showing the state ---
+    function showEntries() {
       var shown = 0;
-      entries.forEach(function (entry) {
+      page.entries.forEach(function (entry) {
         var ok = matches(entry, selected);
         entry.hidden = !ok;
         if (ok) shown += 1;
       });
-      count.textContent = chosen.length ? shown + " of " + entries.length + " " + noun : entries.length + " " + noun;
-      toggle.textContent = "Filters" + (chosen.length ? " (" + chosen.length + " active)" : "");
+      return shown;
+    }
 
-      boxes.forEach(function (box) {
+    function showCounts(shown, active) {
+      var total = page.entries.length;
+      count.textContent = active ? shown + " of " + total + " " + page.noun : total + " " + page.noun;
+      controls.toggle.textContent = "Filters" + (active ? " (" + active + " active)" : "");
+      controls.showResults.textContent = "Show " + shown + " " + (shown === 1 ? page.singular : page.noun);
+    }
+
+    function showFacetCounts() {
+      page.boxes.forEach(function (box) {
         box.checked = (selected[box.name] || []).indexOf(box.value) >= 0;
-        var n = entries.filter(function (entry) {
+        var n = page.entries.filter(function (entry) {
           return matches(entry, selected, box.name) && valuesOf(entry, box.name).indexOf(box.value) >= 0;
         }).length;
         var label = box.closest("label");
-        var badge = label && label.querySelector(".lac-facet-count");
-        if (badge) badge.textContent = "(" + n + ")";
-        if (label) label.classList.toggle("lac-facet-none", n === 0 && !box.checked);
+        label.querySelector(".lac-facet-count").textContent = "(" + n + ")";
+        label.classList.toggle("lac-facet-none", n === 0 && !box.checked);
       });
       form.querySelectorAll("details.lac-facet").forEach(function (details) {
         var n = (selected[details.getAttribute("data-facet")] || []).length;
         details.querySelector(".lac-facet-selected").textContent = n ? " (" + n + " selected)" : "";
       });
-
-      // The active filters, each removable; values no checkbox offers are marked as unknown.
-      active.textContent = "";
-      if (chosen.length) {
-        var items = el("ul", {class: "lac-chips"});
-        chosen.forEach(function (pair) {
-          var unknown = !isOffered(pair[0], pair[1]);
-          var button = removeButton(describe(pair[0], pair[1]), "", function () {
-            selected = without(pair[0], pair[1]);
-            update(true);
-          });
-          if (unknown) button.classList.add("lac-chip-unknown");
-          items.appendChild(el("li", {}, [button]));
-        });
-        active.appendChild(el("p", {class: "lac-active-title", id: uid + "-active", text: "Active filters:"}));
-        items.setAttribute("aria-labelledby", uid + "-active");
-        active.appendChild(items);
-        if (chosen.length > 1) {
-          var clear = el("button", {type: "button", class: "lac-chip lac-chip-clear", text: "Clear all filters"});
-          clear.addEventListener("click", function () { selected = {}; update(true); });
-          items.appendChild(el("li", {}, [clear]));
-        }
-      }
-
-      // Nothing matches: say which filters exclude everything and offer to remove each.
-      empty.textContent = "";
-      empty.hidden = shown > 0 || !chosen.length;
-      if (!empty.hidden) {
-        var facets = names.filter(function (name) { return (selected[name] || []).length; });
-        var alone = facets.filter(function (name) {
-          var only = {}; only[name] = selected[name];
-          return countWhere(only) === 0;
-        });
-        var words = function (name) {
-          return selected[name].map(function (v) { return describe(name, v); }).join(" or ");
-        };
-        var text = alone.length
-          ? "No " + singular + " has " + alone.map(words).join("; no " + singular + " has ") + "."
-          : "No " + singular + " matches all of these filters together: " + facets.map(words).join("; ") + ".";
-        empty.appendChild(el("p", {class: "admonition-title", text: "Nothing matches"}));
-        empty.appendChild(el("p", {text: text}));
-        var fixes = el("ul", {class: "lac-chips"});
-        facets.forEach(function (name) {
-          var n = countWhere(without(name));
-          var button = removeButton(words(name), "(then " + n + " " + (n === 1 ? singular : noun) + ")", function () {
-            selected = without(name);
-            update(true);
-          });
-          fixes.appendChild(el("li", {}, [button]));
-        });
-        empty.appendChild(fixes);
-      }
     }
 
+    // The active filters, each removable; values no checkbox offers are marked as unknown.
+    function showActiveFilters(chosen) {
+      var active = controls.active;
+      active.textContent = "";
+      if (!chosen.length) return;
+      var items = el("ul", {class: "lac-chips", "aria-labelledby": page.uid + "-active"});
+      chosen.forEach(function (pair) {
+        var button = removeButton(describe(pair[0], pair[1]), "", function () {
+          selected = without(pair[0], pair[1]);
+          update(true);
+        });
+        if (page.labelOf[pair[0] + "=" + pair[1]] === undefined) button.classList.add("lac-chip-unknown");
+        items.appendChild(el("li", {}, [button]));
+      });
+      if (chosen.length > 1) {
+        var clear = el("button", {type: "button", class: "lac-chip lac-chip-clear", text: "Clear all filters"});
+        clear.addEventListener("click", function () { selected = {}; update(true); });
+        items.appendChild(el("li", {}, [clear]));
+      }
+      active.appendChild(el("p", {class: "lac-active-title", id: page.uid + "-active", text: "Active filters:"}));
+      active.appendChild(items);
+    }
+
+    // Nothing matches: say which filters exclude everything and offer to remove each.
+    function showWhyNothingMatches(shown, chosen) {
+      var empty = controls.empty;
+      empty.textContent = "";
+      empty.hidden = shown > 0 || !chosen.length;
+      if (empty.hidden) return;
+      var facets = page.names.filter(function (name) { return (selected[name] || []).length; });
+      var alone = facets.filter(function (name) {
+        var only = {}; only[name] = selected[name];
+        return countWhere(only) === 0;
+      });
+      var words = function (name) {
+        return selected[name].map(function (v) { return describe(name, v); }).join(" or ");
+      };
+      var singular = page.singular;
+      var text = alone.length
+        ? "No " + singular + " has " + alone.map(words).join("; no " + singular + " has ") + "."
+        : "No " + singular + " matches all of these filters together: " + facets.map(words).join("; ") + ".";
+      empty.appendChild(el("p", {class: "admonition-title", text: "Nothing matches"}));
+      empty.appendChild(el("p", {text: text}));
+      var fixes = el("ul", {class: "lac-chips"});
+      facets.forEach(function (name) {
+        var n = countWhere(without(name));
+        var button = removeButton(words(name), "(then " + n + " " + (n === 1 ? singular : page.noun) + ")", function () {
+          selected = without(name);
+          update(true);
+        });
+        fixes.appendChild(el("li", {}, [button]));
+      });
+      empty.appendChild(fixes);
+    }
+
+    function render() {
+      var chosen = pairs();
+      var shown = showEntries();
+      showCounts(shown, chosen.length);
+      showFacetCounts();
+      showActiveFilters(chosen);
+      showWhyNothingMatches(shown, chosen);
+      placeShowResults();
+    }
+
+    // --- the "Show n" button: there while the open form keeps the count below the screen ---
+    function placeShowResults() {
+      var below = !form.hidden && count.getBoundingClientRect().top > window.innerHeight - 8;
+      controls.showResults.hidden = !below;
+    }
+
+    controls.showResults.addEventListener("click", function () {
+      count.scrollIntoView({block: "start"});
+      count.focus({preventScroll: true});
+      placeShowResults();
+    });
+    var placing = false;
+    function placeSoon() {
+      if (placing) return;
+      placing = true;
+      window.requestAnimationFrame(function () { placing = false; placeShowResults(); });
+    }
+    window.addEventListener("scroll", placeSoon, {passive: true});
+    window.addEventListener("resize", placeSoon);
+    form.addEventListener("toggle", placeSoon, true); // a filter group folding or unfolding
+
+    // --- on a desk an open filter group drops over the list: one at a time, folded by Escape or a
+    // click elsewhere (on a phone the groups open in place, one under the other) ---
+    var desk = window.matchMedia("not all and " + PHONE);
+    function foldGroups(except) {
+      form.querySelectorAll("details.lac-facet[open]").forEach(function (details) {
+        if (details !== except) details.open = false;
+      });
+    }
+    form.addEventListener("toggle", function (event) {
+      if (desk.matches && event.target.open) foldGroups(event.target);
+    }, true);
+    document.addEventListener("click", function (event) {
+      if (desk.matches && !event.target.closest("details.lac-facet")) foldGroups(null);
+    });
+    form.addEventListener("keydown", function (event) {
+      var open = event.target.closest("details.lac-facet[open]");
+      if (event.key !== "Escape" || !open || !desk.matches) return;
+      open.open = false;
+      open.querySelector("summary").focus();
+    });
+
+    // --- folding the form ---
+    function setOpen(open) {
+      controls.toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      form.hidden = !open;
+      placeShowResults();
+    }
+    setOpen(!window.matchMedia(PHONE).matches);
+    controls.toggle.addEventListener("click", function () {
+      setOpen(controls.toggle.getAttribute("aria-expanded") !== "true");
+    });
+
+    // --- the address keeps the state ---
     function remember() {
       var params = new URLSearchParams();
       new URLSearchParams(location.search).forEach(function (value, name) {
-        if (names.indexOf(name) < 0 && name !== "sort") params.append(name, value); // not ours: keep
+        if (page.names.indexOf(name) < 0 && name !== "sort") params.append(name, value); // not ours: keep
       });
       pairs().forEach(function (pair) { params.append(pair[0], pair[1]); });
       if (sortKey) params.append("sort", sortKey);
@@ -318,9 +402,22 @@
       if (changed) remember();
     }
 
+    function applySort() {
+      var key = sortKeys.indexOf(sortKey) >= 0 ? sortKey : "";
+      sortEntries(page, key);
+      if (controls.sortSelect) controls.sortSelect.value = key || "title";
+    }
+
+    if (controls.sortSelect) {
+      controls.sortSelect.addEventListener("change", function () {
+        sortKey = controls.sortSelect.value === "title" ? "" : controls.sortSelect.value;
+        applySort();
+        remember();
+      });
+    }
     form.addEventListener("change", function (event) {
       var box = event.target;
-      if (!box || box.type !== "checkbox") return;
+      if (box.type !== "checkbox") return;
       var values = (selected[box.name] || []).filter(function (v) { return v !== box.value; });
       if (box.checked) values.push(box.value);
       selected[box.name] = values;
@@ -332,7 +429,7 @@
       update(true);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    sortEntries();
+    applySort();
     render();
   }
 

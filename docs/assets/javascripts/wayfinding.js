@@ -4,6 +4,7 @@
  * on them. overrides/partials/path.html puts the index of the record's kind in the breadcrumbs
  * (a[data-lac-kind-index]); this marks the menu link to that index as the current section and
  * opens its section in the phone's menu drawer, as Material does for pages in the nav.
+ * And a fold (<details>) that holds the heading the address names opens.
  */
 (function () {
   "use strict";
@@ -23,11 +24,25 @@
     });
   }
 
+  // An address that names a heading inside a fold (a tag on /tags/, from a record's tag chip) opens
+  // the fold, so the reader lands on the list and not on a closed line.
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var fold = target && target.closest("details");
+    if (fold && !fold.open) {
+      fold.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", openTarget);
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mark);
+    window.document$.subscribe(function () { mark(); openTarget(); });
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mark);
+    document.addEventListener("DOMContentLoaded", function () { mark(); openTarget(); });
   } else {
     mark();
+    openTarget();
   }
 })();

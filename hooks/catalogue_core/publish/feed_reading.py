@@ -47,3 +47,16 @@ def add_reader_note(feed: ET.Element, about: str, back_href: str, back_text: str
     back.text = back_text
     back.tail = "."
     feed.insert(1, note)  # after the feed's title
+    # A phone lays out an XML document 980 px wide and shrinks it unless a viewport is declared;
+    # Chromium honours an XHTML <meta name="viewport"> that is a child of the document's root (the
+    # same element inside the note is ignored). Feed readers skip it like the note.
+    feed.insert(0, ET.Element("meta", {"xmlns": XHTML, "name": "viewport",
+                                       "content": "width=device-width, initial-scale=1"}))
+
+
+def add_entry_date(entry: ET.Element, text: str) -> None:
+    """The entry's date as people read it ("Practice, reviewed 29 November 2026"), in XHTML for the
+    browser; the Atom ``updated`` element keeps the machine date for feed readers (and is hidden by
+    the stylesheet)."""
+    line = ET.SubElement(entry, "p", {"xmlns": XHTML, "class": "entry-date"})
+    line.text = text

@@ -12,9 +12,9 @@ from ..check.catalogue import Catalogue
 from ..load.records import Record
 from ..render.addresses import atom_id, file_address
 from ..render.citation import CATALOGUE_NAME, EDITORS
-from ..render.markup import safe_href
+from ..render.markup import format_date, safe_href
 from ..urls import Linker
-from .feed_reading import add_reader_note, stylesheet_instruction
+from .feed_reading import add_entry_date, add_reader_note, stylesheet_instruction
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_FEED = "feed.xml"
@@ -37,12 +37,14 @@ def _feed(title: str, feed_id: str, feed_url: str, alternate: str, updated: str)
     return feed
 
 
-def _entry(feed: ET.Element, entry_id: str, title: str, link: str, updated: str, summary: str) -> None:
+def _entry(feed: ET.Element, entry_id: str, title: str, link: str, updated: str, summary: str,
+           date_line: str) -> None:
     entry = ET.SubElement(feed, "entry")
     ET.SubElement(entry, "id").text = entry_id
     ET.SubElement(entry, "title").text = title
     ET.SubElement(entry, "link", rel="alternate", type="text/html", href=link)
     ET.SubElement(entry, "updated").text = _timestamp(updated)
+    add_entry_date(entry, date_line)
     ET.SubElement(entry, "summary").text = summary
 
 
@@ -60,8 +62,11 @@ def site_feed(catalogue: Catalogue, linker: Linker) -> str:
     feed = _feed(f"{CATALOGUE_NAME}: new and updated records", atom_id(linker, SITE_FEED),
                  file_address(linker, SITE_FEED, SITE_FEED), file_address(linker, SITE_FEED, ""), newest)
     for record in records:
-        _entry(feed, atom_id(linker, record.url), f"{record.title} ({catalogue.schemas.kinds[record.kind].name})",
-               file_address(linker, SITE_FEED, record.url), str(record.data["reviewed"]), str(record.data["summary"]))
+        kind = catalogue.schemas.kinds[record.kind].name
+        reviewed = str(record.data["reviewed"])
+        _entry(feed, atom_id(linker, record.url), f"{record.title} ({kind})",
+               file_address(linker, SITE_FEED, record.url), reviewed, str(record.data["summary"]),
+               f"{kind}, reviewed {format_date(reviewed)}")
     add_reader_note(feed, f"new and updated records in the {CATALOGUE_NAME}", file_address(linker, SITE_FEED, ""),
                     "open the catalogue")
     return _serialise(feed, SITE_FEED)
@@ -80,11 +85,21 @@ def follow_up_feed(record: Record, path: str, items: list[dict[str, str]], type_
         if url is None:  # the schema admits only http(s) addresses; never pass anything else on
             continue
         label = type_labels.get(item["type"], item["type"])
-        summary = f"{label}, {item['date']}." + (f" {item['note']}" if "note" in item else "")
-        _entry(feed, url, item["title"], url, item["added"], summary)
+        date_line = f"{label}, {format_date(item['date'])} · added {format_date(item['added'])}"
+        _entry(feed, url, item["title"], url, item["added"], _note(item.get("note", ""), label) or date_line,
+               date_line)
     add_reader_note(feed, f"follow-up material for the meeting \u201c{record.title}\u201d",
                     file_address(linker, path, record.url), "open the meeting's page")
     return _serialise(feed, path)
+
+
+def _note(note: str, label: str) -> str:
+    """An item's note without a repetition of its type's label at its start ("Background reading,
+    published before ..." under "Background reading"): the date line says the type already."""
+    if note.casefold().startswith(f"{label.casefold()}, "):
+        rest = note[len(label) + 2:]
+        return rest[:1].upper() + rest[1:]
+    return note
 
 
 def feed_files(catalogue: Catalogue, linker: Linker) -> dict[str, str]:

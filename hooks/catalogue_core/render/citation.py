@@ -16,7 +16,8 @@ def plain_citation(record: Record, url: str, about: str | None) -> str:
     reviewed = str(record.data["reviewed"])
     about = about or EDITORS
     by = "" if about == EDITORS else f" ({about})"
-    return (f"{EDITORS}. \"{record.title}\"{by}. {CATALOGUE_NAME}, last reviewed {format_date(reviewed)}. "
+    # The version date without "last reviewed": a phrase of 8+ words on every page tells nobody anything.
+    return (f"{EDITORS}. \"{record.title}\"{by}. {CATALOGUE_NAME}, {format_date(reviewed)}. "
             f"{url}")
 
 

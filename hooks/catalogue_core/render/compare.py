@@ -43,12 +43,29 @@ def compare_page(catalogue: Catalogue, linker: Linker, templates: Templates, kin
 
 
 def compare_data(catalogue: Catalogue, linker: Linker, boxes: dict[str, tuple[tuple[str, str], ...]], kind: str) -> str:
-    """Every record of the kind: its title, the link to its page and the rows of its box (``boxes``, by
-    record id: ``RecordPage.glance_rows`` from the comparison page, as ``build_pages`` keeps them)."""
+    """Every record of the kind: its title, the link to its page and its rows, one per field the kind's
+    ``x-kind.compare`` declares (``boxes``, by record id: ``RecordPage.compare_rows`` from the comparison
+    page, as ``build_pages`` keeps them); and the rows' labels in that order, so that a value a record
+    lacks shows as not stated rather than as a missing row."""
     declared = catalogue.schemas.kinds[kind]
     src = compare_src(declared.plural)
     records = {
         record.id: {"title": record.title, "href": linker.href(src, record.src), "rows": [list(row) for row in boxes[record.id]]}
         for record in catalogue.of_kind(kind)
     }
-    return json.dumps({"kind": declared.names, "records": records}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    present = {label for rows in boxes.values() for label, _ in rows}
+    labels = [label for label in (_label(catalogue, kind, name) for name in declared.compare) if label in present]
+    return json.dumps({"kind": declared.names, "labels": labels, "records": records}, ensure_ascii=False,
+                      separators=(",", ":")) + "\n"
+
+
+def _label(catalogue: Catalogue, kind: str, name: str) -> str:
+    """A compared field's row label, as the box names it: its title, a rating's own title, or for
+    'kind.field' the heading that kind gives its links ("Practices that use it")."""
+    schemas = catalogue.schemas
+    info = schemas.fields[kind].get(name)
+    if info is None:
+        source_kind, _, field = name.partition(".")
+        return schemas.kinds[source_kind].backlinks.get(field, schemas.kinds[source_kind].names)
+    rated = schemas.rated(kind, info)
+    return str(rated[1].get("title", info.title)) if rated else info.title

@@ -39,8 +39,7 @@ ANCHOR = "print-summary"  # the hand-out's id, written in templates/handout.html
 # What a kind's hand-out holds besides the page's title, summary and box, and how its link reads, is
 # declared in its schema: x-kind.handout = {"fields": [...], "link": "Print summary"}.
 SUMMARIES_UP_TO = 6  # a list of records on a hand-out shows their summaries up to this many, else titles
-NO_QR_CODE = ("No QR code: this copy of the catalogue was built without its web address, so it could not "
-              "know which address to put in one.")
+NO_QR_CODE = "No QR code: no site address set"  # for organisers: the preview, never the print
 
 
 class Handout:

@@ -17,6 +17,7 @@ from . import views
 from .compare import MAX_COMPARED, compare_src
 from .markup import TextRenderer, plain_text
 from .record_page import rating_badge
+from .shared_values import shared_values
 from .templates import Templates
 
 # The fields an index shows and filters by come from each kind's ``x-kind.facets``: field path ->
@@ -74,7 +75,23 @@ class IndexPage:
             sorts=tuple(views.SortOrder(key, label, order) for key, (label, order) in self._sort_keys(kind).items()),
             compare=compare, compare_max=MAX_COMPARED,
             entries=tuple(Markup(entries[record.id]) if record.id in entries else self._entry_macro(
-                self._entry(src, kind, record)) for record in records))
+                self._entry(src, kind, record)) for record in records),
+            shared=self._shared(src, kind))
+
+    def _shared(self, src: str, kind: str) -> tuple[views.Row, ...]:
+        """The values every record of the kind has (shared_values.py), which their pages leave out."""
+        rows = []
+        for name, value in shared_values(self.catalogue, kind).items():
+            info = self.schemas.fields[kind][name]
+            values = value if isinstance(value, list) else [value]
+            shown: views.Value
+            if info.references:
+                targets = [self.catalogue.by_id[str(v)] for v in values]
+                shown = views.Links(tuple(views.Link(t.title, self.linker.href(src, t.src)) for t in targets))
+            else:
+                shown = views.Plain(", ".join(str(info.labels.get(str(v), v)) for v in values))
+            rows.append(views.Row(info.title, shown))
+        return tuple(rows)
 
     def _sort_keys(self, kind: str) -> dict[str, tuple[str, str]]:
         """The orders the list offers besides its title (filters.js reads them): the review date, and

@@ -21,6 +21,7 @@ from .glossary import abbreviations
 from .index_page import IndexPage
 from .markup import TextRenderer
 from .record_page import RecordPage
+from .shared_values import shared_values
 from .templates import Templates
 from .views import SearchText
 
@@ -49,16 +50,18 @@ def build_pages(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = N
     pages: dict[str, Page] = {}
     entries: dict[str, str] = {}  # record id -> its entry on its kind's index
     compared = compared_kinds(catalogue)
+    # Worked out once per kind: the fields every record of the kind shares, which its pages leave out.
+    left_out = {kind: " ".join(sorted(shared_values(catalogue, kind))) for kind in catalogue.schemas.kinds}
     for record in catalogue.records:
         src = record.src
-        inputs = page_inputs(catalogue, record)
+        inputs = page_inputs(catalogue, record, left_out[record.kind])
         kept = kept_pages.get(inputs) if inputs else None
         if kept is None:
             # The record's entry on its index and its box on its comparison page are made of the same
             # inputs as its page, so they are kept with it: a build that changes nothing remakes none.
             view = record_page.view(record)
             search = record_page.search_text(view)
-            rows = record_page.glance_rows(record, compare_src(record.plural)) if record.kind in compared else []
+            rows = record_page.compare_rows(record, compare_src(record.plural)) if record.kind in compared else []
             kept = (front_matter(record_meta(catalogue, record)) + record_page.render(view), search.text,
                     search.headings, index_page.entry_html(record), tuple(rows))
             if inputs:
@@ -104,13 +107,15 @@ def record_page_cache(cache_dir: Path | None, catalogue: Catalogue, linker: Link
     return CacheFile(cache_dir, "record-pages", inputs, configuration)
 
 
-def page_inputs(catalogue: Catalogue, record: Record) -> bytes | None:
+def page_inputs(catalogue: Catalogue, record: Record, left_out: str = "") -> bytes | None:
     """What a record's page is made of, as one digest: its own file, and the files of the records it
     links to and that link to it (their titles, summaries, kinds and order show in its lists), each
-    by path and SHA-256. None when a record was not read from a file, so has no digest."""
+    by path and SHA-256, and ``left_out``: the fields its page leaves to its kind's index because every
+    record of the kind shares their value (shared_values.py), which other records' files decide. None
+    when a record was not read from a file, so has no digest."""
     neighbours = {link.target.path: link.target for link in catalogue.links.get(record.id, [])}
     neighbours.update((link.source.path, link.source) for link in catalogue.backlinks.get(record.id, []))
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(left_out.encode())
     for made_of in [record, *(neighbours[path] for path in sorted(neighbours))]:
         key = made_of.source_key
         if key is None:

@@ -26,8 +26,11 @@ from .citation import bibtex, plain_citation
 from .handout import Handout
 from .markup import TextRenderer, date_of, first_sentence, plain_text, safe_href
 from .share_box import share_box
+from .shared_values import shared_values
 from .templates import Templates
 
+# A section of running text this long or longer shows its first block and folds the rest.
+FOLD_FROM = 600
 
 class RecordPage:
     """Renders the pages of one catalogue for one URL style.
@@ -56,6 +59,7 @@ class RecordPage:
             "original-name": self._original_name,
         }
         self.handout = Handout(catalogue, linker, text, self)
+        self._shared: dict[str, dict[str, Any]] = {}  # per kind: values said once, on the index
         self._page = templates.get("record_page.md")
         self._value = templates.macro("values.html", "value")
         self._labels_of_sources: dict[str, views.SourceLabels] = {}  # per kind
@@ -82,8 +86,10 @@ class RecordPage:
         link_sections: list[views.Section] = []
         connections: list[tuple[Record, str]] = []  # (linked record, how it is linked)
         shown_links: set[str] = set()
+        editorial: list[views.Box] = []  # at the end, folded: the editors' notes on the record
+        shared = self._shared.setdefault(record.kind, shared_values(self.catalogue, record.kind))
         for name, info in fields.items():
-            if info.place in ("frame", "hidden") or name not in record.data:
+            if info.place in ("frame", "hidden") or name not in record.data or name in shared:
                 continue
             value = record.data[name]
             in_glance = name in kind.glance
@@ -94,10 +100,13 @@ class RecordPage:
                     continue
                 if info.place == "connections":
                     connections += [(t, "") for t in targets]  # "see also" needs no words in Connections
-                elif info.place == "links":
+                elif info.place in ("links", "digest"):
                     # Lists of other records stay out of the search index: they would make every page
-                    # that links VERA-2R compete with VERA-2R's own page for its name.
-                    link_sections.append(views.Section(info.title, self.record_list(src, targets), searched=False))
+                    # that links VERA-2R compete with VERA-2R's own page for its name. Their titles
+                    # only, unless declared a digest (the meeting's findings): a summary repeated on
+                    # every page that links the record is read once, on its own page.
+                    listed = self.record_list(src, targets, with_summaries=info.place == "digest")
+                    link_sections.append(views.Section(info.title, listed, searched=False))
                 else:
                     facts.append(views.Row(info.title, self._record_links(src, targets)))
             elif in_glance and info.place not in ("section", "notice", "warning"):
@@ -106,9 +115,17 @@ class RecordPage:
                 notices.append(views.Box("note", info.title, self._block(str(info.labels.get(str(value), value)))))
             elif info.place == "warning":
                 warnings.append(views.Box("warning", info.title, self._block(str(value))))
+            elif info.place == "about":
+                text = str(info.labels.get(str(value), value))
+                editorial.append(views.Box("note", info.title, self._block(text)))
             elif info.place == "section":
-                sections.append(views.Section(info.title, self._section_value(record, info, value), info.searched,
-                                              info.lang))
+                lead, rest = self._lead_and_rest(info, value)
+                if rest is not None:
+                    sections.append(views.Section(info.title, self._block(lead), info.searched, info.lang,
+                                                  rest=self._block(rest)))
+                else:
+                    sections.append(views.Section(info.title, self._section_value(record, info, value),
+                                                  info.searched, info.lang))
             else:
                 facts.append(views.Row(info.title, self.fact_value(record, info, value)))
 
@@ -123,6 +140,7 @@ class RecordPage:
             kind_index=self.linker.href(src, index_src(record.plural)), badges=tuple(badges),
             summary=self._inline(record.data[page_fields.summary]), notices=tuple(notices), glance=tuple(glance),
             facts=tuple(facts), share=share_box(record, self.schemas, address), warnings=tuple(warnings),
+            about=tuple(editorial),
             sections=tuple(sections + link_sections), connections=self._connections(src, connections),
             sources=tuple(self._sources(record)), source_labels=self._source_labels(record.kind),
             sources_heading=fields[page_fields.sources].title,
@@ -138,7 +156,7 @@ class RecordPage:
         blocks = [view.summary.text]
         blocks += [part for box in view.notices for part in (box.title, box.body.text)]
         blocks += [f"{row.label}: {value_text(row.value)}" for row in view.glance + view.facts]
-        blocks += [part for box in view.warnings for part in (box.title, box.body.text)]
+        blocks += [part for box in view.warnings + view.about for part in (box.title, box.body.text)]
         headings = []
         for section in view.sections:
             if section.searched:
@@ -146,7 +164,21 @@ class RecordPage:
                 if isinstance(section.value, views.FollowUp):  # its groups' headings
                     headings += [label for label, _ in section.value.groups]
                 blocks += [section.heading, value_text(section.value)]
+                blocks += [section.rest.text] if section.rest else []
         return views.SearchText(" · ".join(" ".join(b.split()) for b in blocks if b.strip()), " ".join(headings))
+
+    @staticmethod
+    def _lead_and_rest(info: FieldInfo, value: Any) -> tuple[str, str | None]:
+        """A long text (``FOLD_FROM`` characters or more, in more than one block) splits into its first
+        block, shown, and the rest, folded: the page stays short and loses nothing."""
+        text = str(value)
+        if not info.is_markdown or info.is_list or info.format or len(text) < FOLD_FROM:
+            return text, None
+        lead, _, rest = text.strip().partition("\n\n")
+        while lead.rstrip().endswith(":") and rest.strip():  # an introduction keeps what it introduces
+            more, _, rest = rest.partition("\n\n")
+            lead = f"{lead}\n\n{more}"
+        return (lead, rest) if rest.strip() and len(lead) < len(text) * 0.7 else (text, None)
 
     def _section_value(self, record: Record, info: FieldInfo, value: Any) -> views.Value:
         if info.format:
@@ -318,6 +350,20 @@ class RecordPage:
                 if name in record.data and self.schemas.rated(record.kind, fields[name])]
         rows += [row for name in self.schemas.kinds[record.kind].glance
                  for row in self._glance_row(record, name, from_src)]
+        return [(row.label, str(self._value(row.value))) for row in rows]
+
+    def compare_rows(self, record: Record, from_src: str) -> list[tuple[str, str]]:
+        """The record's rows on its kind's comparison page: one per field ``x-kind.compare`` declares."""
+        return [row for name in self.schemas.kinds[record.kind].compare for row in self.field_row(record, name, from_src)]
+
+    def field_row(self, record: Record, name: str, from_src: str) -> list[tuple[str, str]]:
+        """A field (or 'kind.field' link) as a row of the box as (label, HTML), ratings included; none
+        when empty (the comparison pages show the fields their kind's x-kind.compare declares)."""
+        info = self.schemas.fields[record.kind].get(name)
+        if info and name in record.data and self.schemas.rated(record.kind, info):
+            rows = [views.Row(self._glance_label(record, info), self._badge(record, info, from_src))]
+        else:
+            rows = self._glance_row(record, name, from_src)
         return [(row.label, str(self._value(row.value))) for row in rows]
 
     def _glance_row(self, record: Record, name: str, from_src: str) -> list[views.Row]:

@@ -215,6 +215,7 @@ class Section:
     value: Value
     searched: bool
     lang: str | None = None
+    rest: Rendered | None = None  # a long text's blocks after the first, folded under "More on ..."
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,7 @@ class RecordView:
     facts: tuple[Row, ...]
     share: ShareBox | None
     warnings: tuple[Box, ...]
+    about: tuple[Box, ...]  # the editors' notes (x-place "about"), folded at the end under one heading
     sections: tuple[Section, ...]  # the kind's own sections, then lists of linked records
     connections: tuple[ConnectionGroup, ...]
     sources: tuple[Source, ...]
@@ -361,6 +363,7 @@ class IndexView:
     compare: str | None  # the kind's comparison page, for a kind with an at-a-glance box
     compare_max: int
     entries: tuple[Markup, ...]  # each written by templates/index_entry.html
+    shared: tuple[Row, ...] = ()  # values every record of the kind has, said here instead of on each page
 
 
 @dataclass(frozen=True)
