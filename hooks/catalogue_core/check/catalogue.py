@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..load.records import Record, read_records
+from ..planner.rules import PlannerRules, load_rules
 from ..problems import Problem
 from ..schemas import Schemas, load_schemas
 from ..urls import feed_path
@@ -49,6 +50,15 @@ class Project:
         return self._shown(self.records_dir)
 
     @property
+    def planner_file(self) -> Path:
+        """The assessment planner's rules (``planner/planner.yml``); without the file, no planner."""
+        return self.root / "planner" / "planner.yml"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
     def cache_dir(self) -> Path:
         """Where work is kept between runs (``.cache/catalogue/``, git-ignored)."""
         return self.root / ".cache" / "catalogue"
@@ -69,6 +79,7 @@ class Catalogue:
 
     def __init__(self, records: list[Record], schemas: Schemas):
         self.schemas = schemas
+        self.planner: PlannerRules | None = None  # the planner's checked rules, when the project has them
         self.records = sorted(records, key=self._sort_key)
         self.by_id = {r.id: r for r in self.records}
         self.position = {r.id: i for i, r in enumerate(self.records)}  # the order lists follow
@@ -173,4 +184,10 @@ def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     problems.extend(check_records(records, schemas, unreadable_ids))
     if problems:
         return None, sorted(set(problems))
-    return Catalogue(records, schemas), []
+    catalogue = Catalogue(records, schemas)
+    if project.planner_file.is_file():
+        catalogue.planner, problems = load_rules(project.planner_file, project._shown(project.planner_file),
+                                                 catalogue, project.docs_dir)
+        if problems:
+            return None, sorted(set(problems))
+    return catalogue, []
