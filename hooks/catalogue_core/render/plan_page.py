@@ -23,9 +23,9 @@ from ..planner.rules import PlannerRules, field_labels
 from ..urls import Linker
 from .glossary import first_sentence
 from .pages import front_matter, theme_text
+from .plan_link import PLAN_SRC as PAGE_SRC
 from .qr_code import qr_svg
 
-PAGE_SRC = "plan.md"
 DATA_PATH = "plan/data.js"
 DATA_GLOBAL = "lacPlannerData"  # the name data.js gives the data, for planner.js
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

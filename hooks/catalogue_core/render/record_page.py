@@ -26,6 +26,7 @@ from .citation import bibtex, plain_citation
 from .handout import Handout
 from .markup import TextRenderer, escape, safe_href, time_element
 from .meeting_link import link_box
+from .plan_link import plan_link
 
 Section = tuple[str, str]  # (heading, HTML)
 
@@ -102,6 +103,7 @@ class RecordPage:
 
         out = [f"# {_markdown_heading_text(record.title)}", ""]
         out += self.handout.link(record)
+        out += plan_link(self.catalogue, self.linker, record)
         # The kind links to its index, and the record's ratings (its evidence) stand beside it: both
         # in the first screen, on a phone too, whatever the length of the title and summary.
         kind_index = self.linker.href(src, index_src(record.plural))

@@ -1,0 +1,23 @@
+"""Render stage: the link from each instrument's page to the assessment planner (``/plan/``).
+
+Which kind gets it is the planner's data (``kinds.instrument`` in planner/planner.yml), not code.
+"""
+
+from __future__ import annotations
+
+from ..check.catalogue import Catalogue
+from ..load.records import Record
+from ..urls import Linker
+from .markup import escape
+
+PLAN_SRC = "plan.md"
+
+
+def plan_link(catalogue: Catalogue, linker: Linker, record: Record) -> list[str]:
+    """Markdown lines with the link, or none for a record the planner does not weigh."""
+    rules = catalogue.planner
+    if rules is None or record.kind != rules.instrument_kind:
+        return []
+    href = linker.href(record.src, PLAN_SRC)
+    return [f'<p class="lac-plan-link"><a href="{escape(href)}">{escape(rules.data["title"])}</a>: '
+            "does this instrument fit your case?</p>", ""]
