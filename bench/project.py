@@ -48,6 +48,9 @@ def make_project(folder: Path, size: int, seed: int = DEFAULT_SEED) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     write_catalogue(folder / "practices", size, seed)
+    # mkdocs.yml watches planner/; synthetic records carry no planner fields, so no rules (bench/planner.py
+    # measures the planner on its own).
+    (folder / "planner").mkdir(exist_ok=True)
     return folder
 
 
