@@ -38,6 +38,7 @@ from catalogue_core.publish.search_site import SearchPages, load_synonyms
 from catalogue_core.publish.site import SitePlan, check_published_urls, plan_site
 from catalogue_core.publish.static_host import headers_file, page_script_sources
 from catalogue_core.render.markup import GlossaryAbbrExtension
+from catalogue_core.render.templates import OVERRIDES
 from catalogue_core.urls import Linker
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -90,12 +91,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def _pre_build(config: MkDocsConfig) -> None:
     project = Project.at(Path(config.config_file_path).parent)
-    cache_dir = project.root / ".cache" / "catalogue"  # work kept between builds; .gitignored
     catalogue, problems = load_catalogue(project)
     if catalogue is None:
         raise PluginError("The records have problems, so the site was not built.\n" + format_report(problems))
     linker = Linker(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
-    plan = plan_site(catalogue, linker, cache_dir)
+    # A site owner's templates for the catalogue's pages sit beside their Material overrides.
+    custom_dir = config.theme.custom_dir
+    overrides = Path(custom_dir) / OVERRIDES if custom_dir else None
+    plan = plan_site(catalogue, linker, project.cache_dir, overrides)
     broken = check_published_urls(project, catalogue, plan, Path(config.docs_dir))
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))
@@ -108,7 +111,8 @@ def _pre_build(config: MkDocsConfig) -> None:
     synonyms, broken = load_synonyms(project.root / synonyms_file, synonyms_file)
     if synonyms is None:
         raise PluginError("The search synonyms have problems, so the site was not built.\n" + format_report(broken))
-    setattr(config, _SEARCH, SearchPages(catalogue, synonyms))
+    texts = {src: page.search for src, page in plan.pages.items() if page.search}
+    setattr(config, _SEARCH, SearchPages(catalogue, synonyms, texts))
     # Same records, same site, byte for byte: MkDocs stamps the sitemap and its gzip header with
     # the build time unless SOURCE_DATE_EPOCH is set (mkdocs/utils/__init__.py, get_build_timestamp),
     # so the records' newest review date stands in for this build, and the caller's value comes back
@@ -148,7 +152,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Search indexes what the page shows (catalogue_core/search_index.py); a page can opt out
+    # Search indexes what the page shows (catalogue_core/publish/search_index.py); a page can opt out
     # with Material's front matter `search: {exclude: true}`.
     if not (page.meta.get("search") or {}).get("exclude"):
         pages: SearchPages = getattr(config, _SEARCH)

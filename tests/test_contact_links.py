@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue_core.render.record_page import first_sentence, linkify
+from catalogue_core.render.markup import first_sentence
+from catalogue_core.render.record_page import contact_pieces
+from catalogue_core.render.templates import Templates
+from catalogue_core.render.views import Contacts
+
+VALUE = Templates().macro("values.html", "value")  # how the pages write a value
+
+
+def linkify(text: str) -> str:
+    return str(VALUE(Contacts(tuple(contact_pieces(text)))))
 
 
 @pytest.mark.parametrize("text,expected", [

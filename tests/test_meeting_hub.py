@@ -61,7 +61,9 @@ def test_with_a_site_url_the_snippets_name_the_permanent_address(published: Path
 
 def test_the_html_snippet_escapes_the_title_for_the_e_mail(tmp_path: Path) -> None:
     from catalogue_core.check.catalogue import load_catalogue
-    from catalogue_core.render.meeting_link import link_box
+    from catalogue_core.render.markup import TextRenderer
+    from catalogue_core.render.record_page import RecordPage
+    from catalogue_core.render.templates import Templates
     from catalogue_core.urls import Linker
     from conftest import make_project
 
@@ -69,8 +71,8 @@ def test_the_html_snippet_escapes_the_title_for_the_e_mail(tmp_path: Path) -> No
     assert catalogue is not None
     meeting = catalogue.by_id["example-meeting"]
     meeting.data["title"] = 'Risk & needs: "<tools>"'
-    box = "".join(link_box(meeting, Linker(site_url=SITE_URL), catalogue.schemas))
+    box = RecordPage(catalogue, Linker(site_url=SITE_URL), TextRenderer(), Templates()).markdown(meeting)
     snippet = html.unescape(re.search(r'<code id="lac-share-html">(.*?)</code>', box, re.DOTALL).group(1))
-    assert '">Risk &amp; needs: &quot;&lt;tools&gt;&quot;</a>' in snippet  # HTML for the e-mail: escaped once
+    assert '">Risk &amp; needs: &#34;&lt;tools&gt;&#34;</a>' in snippet  # HTML for the e-mail: escaped once (MarkupSafe's entities)
     text = html.unescape(re.search(r'<code id="lac-share-text">(.*?)</code>', box, re.DOTALL).group(1))
     assert text.startswith('Risk & needs: "<tools>"\n')

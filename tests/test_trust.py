@@ -41,9 +41,9 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-renderer = Path("hooks/catalogue_core/render/record_page.py")
+renderer = Path("hooks/catalogue_core/render/handout.py")
 build(load_config("mkdocs.yml", site_dir="first", strict=True))
-renderer.write_text(renderer.read_text(encoding="utf-8").replace('"## Sources ', '"## Where this comes from '),
+renderer.write_text(renderer.read_text(encoding="utf-8").replace('"No QR code: ', '"Where this comes from: '),
                     encoding="utf-8")
 build(load_config("mkdocs.yml", site_dir="second", strict=True))  # what `mkdocs serve` does after an edit
 """
@@ -137,6 +137,20 @@ def _line_of(project_root: Path, name: str, needle: str) -> int:
      "x-kind.facets.contries: 'contries' is not a field of this kind. Did you mean 'countries'?"),
     ("practice.json", '"x-format": "rating"', '"x-role": "name"', '"evidence": {',
      "properties.evidence: a field whose values are groups of fields needs an x-format the catalogue can render"),
+    # the declared contracts: the keys each format reads, the strongest end of a rating, the page fields
+    ("meeting.json", '        "publisher",\n', "", '"x-format": "publication"',
+     "properties.publication.x-format: x-format 'publication' needs the value to have url, title, publisher, date, "
+     "each in \"properties\" and \"required\"; missing or not required: publisher."),
+    ("meeting.json", ',\n          "added"\n', "\n", '"x-format": "follow-up"',
+     "properties.follow_up.x-format: x-format 'follow-up' needs each item to have type, title, url, date, added, "
+     "each in \"properties\" and \"required\"; missing or not required: added."),
+    ("practice.json", '"x-strongest": "last"', '"x-strongest": "top"', '"x-strongest": "top"',
+     "properties.evidence.properties.level.x-strongest: 'top' is not a value of x-strongest; use \"first\" or "
+     "\"last\""),
+    ("common.json", ',\n    "tags": "tags"', "", '"x-page-fields"',
+     "x-page-fields: 'tags' is missing: name the field that holds a record's tags"),
+    ("finding.json", '"numbered": true', '"numbered": "yes"', '"numbered": "yes"',
+     "x-kind.numbered: 'yes' is not of type 'boolean'."),
 ])
 def test_a_broken_schema_is_reported_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
                                                  old: str, new: str, needle: str, expected: str) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urldefrag, urljoin
 
 from .schemas import Schemas
 
@@ -28,17 +27,7 @@ class SchemaNode:
 
     def child(self, schemas: Schemas, subschema: dict[str, Any]) -> SchemaNode:
         """``subschema``, found in this node, resolved; annotations written beside a ``$ref`` win."""
-        merged: dict[str, Any] = {}
-        base = self.base
-        while True:
-            for key, value in subschema.items():
-                if key != "$ref":
-                    merged.setdefault(key, value)
-            if "$ref" not in subschema:
-                return SchemaNode(merged, base)
-            ref = subschema["$ref"]
-            subschema = schemas.registry.resolver(base_uri=base).lookup(ref).contents
-            base = urldefrag(urljoin(base, ref)).url
+        return SchemaNode(*schemas.resolve_in(subschema, self.base))
 
     def properties(self, schemas: Schemas) -> dict[str, SchemaNode]:
         """Each property of an object schema, resolved, in the schema's order."""

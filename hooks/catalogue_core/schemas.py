@@ -14,7 +14,13 @@ ignore:
 - ``x-role``: what other stages use a field for (``ROLES``): the acronym, the name it abbreviates,
   other names search knows, who a citation names, what an index entry shows;
 - ``x-lang``: the language of a text field, for ``lang`` on the page;
-- ``x-search``: ``false`` keeps a section out of the search index.
+- ``x-search``: ``false`` keeps a section out of the search index;
+- ``x-strongest``: on a rated value's vocabulary (``enum``), which end is the strongest rating
+  (``first`` or ``last``, the default), for the "strongest first" order of index pages.
+
+``common.json`` declares, under ``x-page-fields``, the fields every page, list, feed and export
+relies on (the role -> the field's name): a kind's schema without one of them is a located problem.
+Each ``x-format`` needs the keys ``FORMAT_KEYS`` names, each declared and required.
 
 Loading never raises for a broken schema: invalid JSON, a schema that fails the JSON Schema
 meta-schema, a malformed ``x-kind`` block or an annotation the code cannot render is a located
@@ -57,6 +63,18 @@ PLACES = {
 }
 # Formats whose values are blocks of their own get a section unless the schema places them.
 SECTION_FORMATS = {"bullets", "rating", "publication", "follow-up", "perspectives"}
+# The keys a format's renderer reads, which the field's schema must declare and require: of the
+# object itself, or of each item of a list.
+FORMAT_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "publication": ("object", ("url", "title", "publisher", "date")),
+    "follow-up": ("items", ("type", "title", "url", "date", "added")),
+    "translations": ("items", ("language", "term")),
+}
+# The roles the code needs a field for on every kind (common.json's x-page-fields names the fields).
+PAGE_ROLES = ("title", "summary", "sources", "reviewed", "tags")
+PAGE_FIELDS_KEY = "x-page-fields"
+COMMON = "common.json"
+STRONGEST = ("first", "last")
 FORMATS = {
     "bullets": "a list of short texts as bullet points",
     "rating": "an object with a rated value (labelled) and a Markdown note",
@@ -96,6 +114,8 @@ KIND_BLOCK_SCHEMA: dict[str, Any] = {
                                   "lists the records of that kind that link here through that field"},
         "facets": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}},
         "backlinks": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+        "numbered": {"type": "boolean", "description": "its records are numbered (key findings): lists of "
+                     "them are numbered lists"},
         "handout": {"type": "object", "additionalProperties": False, "required": ["fields", "link"],
                     "description": "a printed summary of the page: what it holds besides the title, summary and box",
                     "properties": {"fields": {"type": "array", "items": {"type": "string"}},
@@ -126,6 +146,18 @@ class Kind:
     backlinks: dict[str, str]  # field -> heading its links get on the page they point at
     handout: dict[str, Any]  # {"fields": [...], "link": "Print summary"}, or empty: no printed summary
     share: dict[str, Any]  # {"heading", "about": [...], "holds"}, or empty: no box to share the page
+    numbered: bool  # lists of its records are numbered lists
+
+
+@dataclass(frozen=True)
+class PageFields:
+    """The fields every kind has, by the role the code needs them for (common.json's x-page-fields)."""
+
+    title: str
+    summary: str
+    sources: str
+    reviewed: str
+    tags: str
 
 
 @dataclass(frozen=True)
@@ -187,7 +219,8 @@ def load_schemas(folder: Path, shown_folder: str = "schemas",
                                 f"has an \"{KIND_BLOCK}\" block (plural, name, names, order, intro)."))
     if problems:
         return None, problems
-    schemas = Schemas(folder, documents)
+    schemas = Schemas(documents)
+    problems.extend(schemas.page_fields_problems(lines, shown_folder))
     problems.extend(schemas.annotation_problems(lines, shown_folder))
     if problems:
         return None, problems
@@ -263,8 +296,7 @@ def _schema_message(error: Any) -> str:
 class Schemas:
     """All schemas, loaded and checked (``load_schemas``), with kinds and field information."""
 
-    def __init__(self, folder: Path, documents: dict[str, dict[str, Any]]):
-        self.folder = folder
+    def __init__(self, documents: dict[str, dict[str, Any]]):
         self.documents = documents
         self._targets: dict[str, dict[str, Any]] = {}  # absolute $ref -> the schema it names
         self.registry: Registry = Registry().with_resources(
@@ -297,15 +329,13 @@ class Schemas:
                 sort=tuple(block.get("sort", ["title"])), glance=tuple(block.get("glance", [])),
                 facets=dict(block.get("facets", {})), backlinks=dict(block.get("backlinks", {})),
                 handout=dict(block.get("handout", {})), share=dict(block.get("share", {})),
+                numbered=bool(block.get("numbered", False)),
             ))
         return {k.kind: k for k in sorted(found, key=lambda k: (k.order, k.kind))}
 
     @cached_property
     def kind_by_plural(self) -> dict[str, str]:
         return {k.plural: k.kind for k in self.kinds.values()}
-
-    def plural(self, kind: str) -> str:
-        return self.kinds[kind].plural
 
     def schema(self, kind: str) -> dict[str, Any]:
         return self.documents[f"{kind}.json"]
@@ -314,13 +344,19 @@ class Schemas:
 
     def resolve(self, subschema: dict[str, Any], base: str) -> dict[str, Any]:
         """Follow ``$ref`` chains, merging the annotations written beside each ``$ref``."""
+        return self.resolve_in(subschema, base)[0]
+
+    def resolve_in(self, subschema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
+        """``subschema``, found in document ``base``, with its ``$ref`` chain followed (annotations written
+        beside a ``$ref`` win), and the document the last schema of the chain came from, which its own
+        ``$ref`` s are relative to."""
         merged: dict[str, Any] = {}
         while True:
             for key, value in subschema.items():
                 if key != "$ref":
                     merged.setdefault(key, value)
             if "$ref" not in subschema:
-                return merged
+                return merged, base
             subschema, base = self._lookup(subschema["$ref"], base)
 
     def _lookup(self, ref: str, base: str) -> tuple[dict[str, Any], str]:
@@ -353,12 +389,49 @@ class Schemas:
             lang=schema.get("x-lang"), searched=schema.get("x-search", True) is not False,
         )
 
+    @cached_property
+    def page_fields(self) -> PageFields:
+        """The fields every kind has (checked when the schemas load: ``annotation_problems``)."""
+        return PageFields(**self.documents[COMMON][PAGE_FIELDS_KEY])
+
+    def item_titles(self, kind: str, field: str) -> dict[str, str]:
+        """Key -> title of the properties of a list field's items (a source's "quote": "What the source says")."""
+        items, base = self.resolve_in(self.fields[kind][field].schema.get("items", {}), f"{kind}.json")
+        return {key: str(self.resolve(raw, base).get("title", key)) for key, raw in items.get("properties", {}).items()}
+
+    def rated(self, kind: str, info: FieldInfo) -> tuple[str, dict[str, Any]] | None:
+        """For a field of the ``rating`` format: the key and schema of its labelled value (the rating)."""
+        if info.format != "rating":
+            return None
+        for key, schema in info.schema.get("properties", {}).items():
+            schema = self.resolve(schema, f"{kind}.json")
+            if "x-labels" in schema:
+                return key, schema
+        return None
+
+    def format_keys_problem(self, kind: str, info: FieldInfo) -> str | None:
+        """What the field's schema lacks for its ``x-format`` (``FORMAT_KEYS``), or None."""
+        if info.format == "rating" and self.rated(kind, info) is None:
+            return ("x-format 'rating' needs a property with \"x-labels\" (the rated value, e.g. 'level'); "
+                    "add one.")
+        if info.format == "perspectives" and not info.schema.get("properties"):
+            return "x-format 'perspectives' needs \"properties\", one per perspective, each with a title."
+        if info.format not in FORMAT_KEYS:
+            return None
+        where, keys = FORMAT_KEYS[info.format]
+        schema, base = info.schema, f"{kind}.json"
+        if where == "items":
+            schema = self.resolve(schema.get("items", {}), base) if info.is_list else {}
+        declared, required = schema.get("properties", {}), schema.get("required", [])
+        lacking = [key for key in keys if key not in declared or key not in required]
+        if not lacking:
+            return None
+        owner = "each item" if where == "items" else "the value"
+        return (f"x-format '{info.format}' needs {owner} to have {', '.join(keys)}, each in \"properties\" and "
+                f"\"required\"; missing or not required: {', '.join(lacking)}.")
+
     def fields_with_role(self, kind: str, role: str) -> list[FieldInfo]:
         return [info for info in self.fields[kind].values() if role in info.roles]
-
-    def label(self, kind: str, field: str, value: str) -> str:
-        """The readable label of a vocabulary value, or the value itself."""
-        return self.fields[kind][field].labels.get(value, value)
 
     def nested(self, kind: str, path: str) -> tuple[FieldInfo, dict[str, Any]]:
         """A field path with at most one dot (``evidence.level``): the top field and the schema at the path."""
@@ -402,10 +475,15 @@ class Schemas:
             if not isinstance(properties, dict):
                 problem((), "a kind's schema lists its fields under \"properties\".")
                 continue
-            for required in ("title", "summary", "sources", "reviewed"):
+            for required in self._page_field_names():
                 if required not in properties:
-                    problem(("properties",), f"every kind has the field '{required}'; add it "
+                    problem(("properties",), f"every kind has the field '{required}' (common.json's "
+                            f"{PAGE_FIELDS_KEY}: pages, lists and feeds rely on it); add it "
                             f"(\"$ref\": \"common.json#/x-common-properties/{required}\").")
+            for at, value in _annotations(properties, "x-strongest", ("properties",)):
+                if value not in STRONGEST:
+                    problem(at, f"'{value}' is not a value of x-strongest; use \"first\" or \"last\" (which end "
+                            "of the vocabulary is the strongest rating).")
             try:
                 fields = {field: self._field(kind, field, raw) for field, raw in properties.items()}
             except (Unresolvable, KeyError, TypeError) as err:
@@ -422,6 +500,9 @@ class Schemas:
                     problem(at, "a field whose values are groups of fields needs an x-format the catalogue can "
                             f"render ({', '.join(sorted(SECTION_FORMATS | {'translations'}))}), or \"x-place\": "
                             "\"hidden\" to keep it off the page.")
+                lacking = self.format_keys_problem(kind, info) if info.format in FORMATS else None
+                if lacking:
+                    problem(at + ("x-format",), lacking)
                 for role in info.roles:
                     if role not in ROLES:
                         problem(at + ("x-role",), _unknown("x-role", role, ROLES))
@@ -445,6 +526,23 @@ class Schemas:
                         problem((KIND_BLOCK, key, path), _no_field(path, fields))
         return problems
 
+    def _page_field_names(self) -> list[str]:
+        declared = self.documents.get(COMMON, {}).get(PAGE_FIELDS_KEY, {})
+        return [str(declared[role]) for role in PAGE_ROLES if isinstance(declared, dict) and role in declared]
+
+    def page_fields_problems(self, lines: LineIndex, shown_folder: str) -> list[Problem]:
+        """common.json must name a field for every role in ``PAGE_ROLES``."""
+        shown = f"{shown_folder}/{COMMON}"
+        if COMMON not in self.documents:
+            return [Problem(shown, 1, "(file)", f"{COMMON} is missing; it holds the definitions every kind shares.")]
+        declared = self.documents[COMMON].get(PAGE_FIELDS_KEY)
+        if not isinstance(declared, dict):
+            return [Problem(shown, 1, PAGE_FIELDS_KEY, f"declare the fields every page relies on: \"{PAGE_FIELDS_KEY}\": "
+                            "{" + ", ".join(f'"{r}": "{r}"' for r in PAGE_ROLES) + "}.")]
+        return [Problem(shown, line_of(lines[COMMON], (PAGE_FIELDS_KEY,)), PAGE_FIELDS_KEY,
+                        f"'{role}' is missing: name the field that holds a record's {role} (\"{role}\": \"{role}\").")
+                for role in PAGE_ROLES if not isinstance(declared.get(role), str)]
+
     def _is_backlink(self, path: str) -> bool:
         """'practice.tools': a kind and one of its fields that links to other records."""
         kind, _, field = path.partition(".")
@@ -460,6 +558,19 @@ class Schemas:
         if field not in fields:
             return False
         return not key or key in fields[field].schema.get("properties", {})
+
+
+def _annotations(schema: Any, key: str, at: Path_) -> Iterator[tuple[Path_, Any]]:
+    """Every ``key`` annotation written anywhere in ``schema`` (not following ``$ref``), with its path."""
+    if isinstance(schema, dict):
+        for name, value in schema.items():
+            if name == key:
+                yield (*at, name), value
+            else:
+                yield from _annotations(value, key, (*at, name))
+    elif isinstance(schema, list):
+        for index, value in enumerate(schema):
+            yield from _annotations(value, key, (*at, index))
 
 
 def _default_place(schema: dict[str, Any], references: str | None, is_list: bool, is_markdown: bool) -> str:

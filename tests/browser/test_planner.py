@@ -32,7 +32,7 @@ SCENARIOS = [  # (address query, must fit, must not fit, kinds of assessment in 
     ("age=under-18&need=violence", ["vera-2r", "mlg"], ["hcr-20-v3", "saprof"], ["risk"]),
     ("stage=before-release&setting=prison", ["vera-2r", "hcr-20-v3"], ["erg22-plus", "ivp"],
      ["risk", "needs", "social-diagnostics"]),
-    ("setting=multi-agency&stage=no-criminal-case", ["vaf", "ivp"], ["erg22-plus", "radar-ite"], ["screening", "needs"]),
+    ("setting=multi-agency&stage=no-criminal-case", ["vaf"], ["erg22-plus", "radar-ite", "ivp"], ["screening", "needs"]),
     ("role=mental-health-professional&need=needs", ["saprof"], ["resource-risk-inventory", "vaf"], ["needs"]),
     ("access=training&need=violence", ["vera-2r"], ["radar-ite", "erg22-plus", "resource-risk-inventory"], ["risk"]),
     ("setting=exit", ["gridd-pro"], ["vera-2r", "inclusion-chart"], []),

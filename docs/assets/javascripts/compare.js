@@ -117,7 +117,7 @@
           found.forEach(function (id) {
             var cell = el("td");
             var match = data.records[id].rows.filter(function (r) { return r[0] === label; })[0];
-            // The build rendered and cleaned this HTML (render/record_page.py); it holds no script.
+            // The build rendered and cleaned this HTML (render/record_page.py, templates/values.html); it holds no script.
             if (match) cell.innerHTML = match[1]; else cell.textContent = "—";
             row.appendChild(cell);
           });

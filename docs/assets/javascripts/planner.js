@@ -91,21 +91,21 @@
   }
 
   function judge(instrument, state, data) {
-    var matched = [], reasons = [];
+    var matched = [], unknown = [], reasons = [];
     data.questions.forEach(function (question) {
       var picks = chosenChoices(question, state);
       if (!question.instrumentField || !picks.length) return;
       var accepted = collect(picks, "instrument");
       var values = instrument.values[question.instrumentField] || [];
       if (!values.length || (values.length === 1 && values[0] === data.notStated)) {
-        matched.push(question.short + ": " + labelsOf(question, [data.notStated]));
+        unknown.push(question.short);
       } else if (intersects(values, accepted)) {
         matched.push(question.short + ": " + labelsOf(question, values.filter(function (v) { return accepted.indexOf(v) >= 0; })));
       } else {
         reasons.push(question.notFit.replace("{values}", labelsOf(question, values)));
       }
     });
-    return {matched: matched, reasons: reasons};
+    return {matched: matched, unknown: unknown, reasons: reasons};
   }
 
   function practiceMatches(practice, state, data) {
@@ -162,8 +162,12 @@
                 el("dt", {text: "Why it fits"}),
                 el("dd", {text: item.verdict.matched.length ? item.verdict.matched.join("; ") + "."
                   : "Nothing you answered rules it out."})];
+    if (item.verdict.unknown.length) {
+      rows.push(el("dt", {text: "Sources do not say"}), el("dd", {text: item.verdict.unknown.join(", ") + "."}));
+    }
     instrument.details.forEach(function (detail) {
-      rows.push(el("dt", {text: detail[0]}), el("dd", {text: detail[1]}));
+      var long = detail[2] ? {class: "lac-plan-long"} : {};
+      rows.push(el("dt", Object.assign({text: detail[0]}, long)), el("dd", Object.assign({text: detail[1]}, long)));
     });
     return el("li", {class: "lac-plan-instrument", "data-id": instrument.id},
               [el("p", {class: "lac-plan-instrument-title"}, [link(instrument.href, instrument.title)]),

@@ -86,7 +86,7 @@ def instrument_match(rules: PlannerRules, catalogue: Catalogue, record: Record,
         values = as_list(record.data.get(name))
         labels = field_labels(catalogue.schemas, rules.instrument_kind, name)
         if values == [rules.not_stated] or not values:
-            matched.append(f"{question['short']}: {labels.get(rules.not_stated, rules.not_stated)}")
+            continue  # the sources are silent: not a reason against it (the page says so)
         elif accepted & set(values):
             matched.append(f"{question['short']}: {', '.join(labels.get(v, v) for v in values if v in accepted)}")
         else:

@@ -109,5 +109,5 @@ def with_policy(page: str, *, inline_scripts_allowed: bool = False) -> str:
         return f"{page[:charset.end()]}\n      {meta}{page[charset.end():]}"
     head = re.search(r"<head[^>]*>", page, re.IGNORECASE)
     if head is None:
-        raise ValueError("the page has no <head>, so it cannot carry a Content-Security-Policy")
+        raise ValueError("the page has no head element, so it cannot carry a Content-Security-Policy")
     return f"{page[:head.end()]}{meta}{page[head.end():]}"

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..check.catalogue import Catalogue
 from ..load.records import Record
+from ..render.citation import CATALOGUE_NAME
 from . import spreadsheets
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
@@ -31,7 +32,7 @@ def catalogue_json(catalogue: Catalogue, record_lines: list[str], site_url: str 
     ``json.dumps`` with ``indent`` falls back to its pure-Python encoder, several times slower.
     With ``site_url``, it says where the site is published: records' ``url`` is relative to it."""
     head: dict[str, Any] = {
-        "name": "Lone Actors Practice Catalogue",
+        "name": CATALOGUE_NAME,
         "licence": LICENCE,
         "schemas": {kind: f"schema/{kind}.json" for kind in catalogue.schemas.kinds},
     }

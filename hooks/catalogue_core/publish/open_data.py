@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..check.catalogue import Catalogue
+from ..render.citation import CATALOGUE_NAME
 from .exports import LICENCE
 from .spreadsheets import columns_markdown
 
@@ -38,7 +39,7 @@ def open_data_markdown(catalogue: Catalogue) -> str:
         "---", "title: Open data", "description: Download every record as JSON or CSV, with JSON Schemas.", "---", "",
         "# Open data", "",
         f"Every record of this catalogue is open data under the [{LICENCE['name']}]({LICENCE['url']}) licence: "
-        "reuse it, with credit to the Lone Actors Practice Catalogue and the sources each record names. "
+        f"reuse it, with credit to the {CATALOGUE_NAME} and the sources each record names. "
         "Ids are stable: a record keeps its id for good, and a renamed record keeps its old ids as aliases.",
         "",
         "## Downloads",

@@ -1,7 +1,8 @@
 """Publish stage, search: the catalogue's search index, written as small files the browser loads
 only for the words a reader types.
 
-Input is every built page's content HTML (``SearchPage``); output is a set of files under
+Input is every built page (``SearchPage``): a record page's text as its view model gives it
+(``render/record_page.py``, ``search_text``), every other page's content HTML; output is a set of files under
 ``search/`` (``write_index``):
 
 - ``config.js``: the word rules (``search_words.rules``), the synonym groups, the names offered
@@ -15,9 +16,9 @@ Input is every built page's content HTML (``SearchPage``); output is a set of fi
 
 Every file is a script that hands its data to ``window.lacSearch`` (a "JSONP" file): scripts load
 from ``file://`` where ``fetch`` cannot, so the offline copy searches with the very same files.
-Boilerplate stays out of the text: sections whose heading carries ``data-search-exclude``
-(sources, citations, lists of other records), elements that carry it, and the lists, forms and
-permalinks named in ``BOILERPLATE_CLASSES``. Everything is written in a fixed order, so two
+In hand-written pages' HTML, boilerplate stays out of the text: sections whose heading carries
+``data-search-exclude``, elements that carry it, and the lists, forms and permalinks named in
+``BOILERPLATE_CLASSES``. Everything is written in a fixed order, so two
 builds give the same bytes.
 """
 
@@ -78,6 +79,7 @@ class SearchPage:
     kind: str  # what the reader is told it is: the schema's title of its kind, or "Page"
     html: str  # the page's content, as rendered from its Markdown
     names: tuple[str, ...] = ()  # acronym, full name, original-language and German names
+    text: tuple[str, str] | None = None  # (text, headings) from a record page's view model; else from ``html``
 
 
 OTHER_KIND = "Page"  # the kind of every page that is not a record
@@ -204,7 +206,7 @@ def build_index(pages: list[SearchPage], synonyms: list[list[str]], suggestions:
     names: dict[str, list[int]] = {}
     files: dict[str, str] = {}
     for number, page in enumerate(pages):
-        text, headings = page_text(page.html)
+        text, headings = page.text if page.text is not None else page_text(page.html)
         weights = _weights(page, text, headings, written)
         for term, weight in weights.items():  # pages come in order, so every postings list is sorted
             postings.setdefault(term, []).append((number, min(weight, MAX_WEIGHT)))

@@ -15,6 +15,7 @@ from ..check.catalogue import Catalogue
 from ..load.records import Record
 from ..load.strict_yaml import parse_document
 from ..problems import Problem
+from ..render.views import SearchText
 from .search_index import OTHER_KIND, SearchPage, build_index
 from .search_names import other_names
 
@@ -27,20 +28,25 @@ def kind_label(catalogue: Catalogue, kind: str) -> str:
 class SearchPages:
     """The pages of one build as search sees them, collected as MkDocs renders them."""
 
-    def __init__(self, catalogue: Catalogue, synonyms: list[list[str]]):
+    def __init__(self, catalogue: Catalogue, synonyms: list[list[str]], texts: dict[str, SearchText] | None = None):
+        """``texts``: what each record page gives search, by its path under docs/ (``render.pages.Page.search``)."""
         self.catalogue = catalogue
         self.synonyms = synonyms
+        self.texts = texts or {}
         self.pages: list[SearchPage] = []
         self._records: dict[str, Record] = {r.src: r for r in catalogue.records}
 
     def add(self, src_uri: str, url: str, title: str, html: str) -> None:
-        """One built page: record pages carry their kind's label and their other names."""
+        """One built page: record pages carry their kind's label, their other names and the text their
+        view model gives; other pages are taken from their HTML."""
         record = self._records.get(src_uri)
         if record is None:
             self.pages.append(SearchPage(url=url, title=title, kind=OTHER_KIND, html=html))
         else:
+            given = self.texts.get(src_uri)
             self.pages.append(SearchPage(url=url, title=record.title, kind=kind_label(self.catalogue, record.kind),
-                                         html=html, names=tuple(other_names(self.catalogue, record))))
+                                         html=html, names=tuple(other_names(self.catalogue, record)),
+                                         text=(given.text, given.headings) if given else None))
 
     def files(self) -> dict[str, str]:
         """Every file of the search index, by its path in the site."""
@@ -76,8 +82,9 @@ def suggestions(catalogue: Catalogue) -> list[str]:
             names.add(record.title)
             names.update(catalogue.names_of(record, "name"))
         names.update(catalogue.names_of(record, "acronym"))
-        tag_labels = catalogue.schemas.fields[record.kind]["tags"].labels
-        names.update(tag_labels.get(str(tag), str(tag)) for tag in record.data.get("tags", []))
+        tags = catalogue.schemas.page_fields.tags
+        tag_labels = catalogue.schemas.fields[record.kind][tags].labels
+        names.update(tag_labels.get(str(tag), str(tag)) for tag in record.data.get(tags, []))
     for kind in sorted({r.kind for r in catalogue.records}):
         names.add(kind_label(catalogue, kind))
     return sorted(names)

@@ -16,6 +16,7 @@ from ..render.plan_page import DATA_PATH as PLAN_DATA_PATH
 from ..render.plan_page import PAGE_SRC as PLAN_SRC
 from ..render.plan_page import plan_data, plan_page
 from ..render.record_page import RecordPage
+from ..render.templates import Templates
 from ..urls import Linker
 from .exports import data_files
 from .feeds import feed_files
@@ -34,17 +35,21 @@ class SitePlan:
     glossary: dict[str, str]  # acronym -> explanation, for record text and hand-written pages alike
 
 
-def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None) -> SitePlan:
+def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None,
+              overrides: Path | None = None) -> SitePlan:
+    """``overrides`` is the folder of a site owner's templates (``overrides/catalogue/``), if any."""
     public = {**data_files(catalogue, linker.site_url), **feed_files(catalogue, linker)}
     files = {**public, **redirect_files(catalogue, linker)}
     glossary = abbreviations(catalogue)
-    pages = build_pages(catalogue, linker, cache_dir, glossary)
-    boxes = RecordPage(catalogue, linker, TextRenderer(glossary))
+    templates = Templates(overrides)
+    record_page = RecordPage(catalogue, linker, TextRenderer(glossary), templates)
+    pages = build_pages(catalogue, linker, cache_dir, glossary, templates, record_page)
     for kind in compared_kinds(catalogue):
-        files[compare_data_path(catalogue.schemas.kinds[kind].plural)] = compare_data(catalogue, linker, boxes, kind)
+        files[compare_data_path(catalogue.schemas.kinds[kind].plural)] = compare_data(catalogue, linker, record_page,
+                                                                                     kind)
     pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue), None)
     if catalogue.planner is not None:
-        pages[PLAN_SRC] = Page(PLAN_SRC, plan_page(catalogue, linker), catalogue.planner.path)
+        pages[PLAN_SRC] = Page(PLAN_SRC, plan_page(catalogue, linker, templates), catalogue.planner.path)
         files[PLAN_DATA_PATH] = plan_data(catalogue, linker)
     return SitePlan(catalogue, pages, files, sorted(public), glossary)
 

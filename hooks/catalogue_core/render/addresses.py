@@ -5,8 +5,9 @@ citations, BibTeX, feeds, canonical links. Without it the build knows no host, s
 
 - a link is relative to the page or file that holds it (``./``, ``../example-tool/``);
 - where a page shows its own address as text (the permanent link, a citation, BibTeX, an e-mail
-  snippet), an element marked ``data-page-address`` holds the page's site-relative path, and our
-  script ``page-address.js`` replaces it in the browser with the address the page was opened at.
+  snippet), an element marked ``data-page-address`` holds the page's site-relative path (the
+  ``address_text`` and ``address_link`` macros of templates/values.html), and our script
+  ``page-address.js`` replaces it in the browser with the address the page was opened at.
   The script is a file of the site, so the pages' Content-Security-Policy lets it run;
 - a feed's ids, which Atom requires to be absolute, are ``urn:uuid:`` names made from the path.
 """
@@ -18,12 +19,9 @@ import uuid
 from dataclasses import dataclass
 
 from ..urls import Linker, relative_path
-from .markup import escape
 
-ADDRESS_ATTRIBUTE = "data-page-address"  # the browser fills this element with the page's address
-COPY_PAGE_ADDRESS = "data-copy-page-address"  # a copy button that copies the page's address
-# Stands for the address inside text that is escaped as a whole (a citation). The last one is taken:
-# in a citation and in BibTeX nothing from the record comes after the address.
+# Stands for the address inside a citation, which record_page.py cuts there for the templates. The
+# last one is taken: in a citation and in BibTeX nothing from the record comes after the address.
 MARK = "\x00address\x00"
 # Atom ids without a host: name-based UUIDs (RFC 4122, version 5) of the site path, the same in
 # every build, so a feed reader never sees an entry twice.
@@ -51,28 +49,6 @@ class PageAddress:
     def href(self) -> str:
         """A link to the page from the page itself: absolute when known, else relative (``./``)."""
         return self.url or self.linker.href(self.src, self.src)
-
-    def text_html(self) -> str:
-        """The address as HTML text: escaped when known, else an element the browser fills in."""
-        if self.url:
-            return escape(self.url)
-        return f'<span {ADDRESS_ATTRIBUTE}>{escape(self.path)}</span>'
-
-    def fill(self, text: str) -> str:
-        """``text``, which holds ``MARK`` where the address goes, as HTML with the address in it."""
-        before, mark, after = text.rpartition(MARK)
-        if not mark:
-            return escape(text)
-        return escape(before) + self.text_html() + escape(after)
-
-    def link_html(self, css_class: str = "lac-permalink") -> str:
-        """A link to the page showing its address, and a "Copy link" button that script reveals."""
-        if self.url:
-            url = escape(self.url)
-            return (f'<a class="{css_class}" href="{url}">{url}</a> '
-                    f'<button type="button" class="lac-copy" data-copy="{url}" hidden>Copy link</button>')
-        return (f'<a class="{css_class}" href="{escape(self.href)}" {ADDRESS_ATTRIBUTE}>{escape(self.path)}</a> '
-                f'<button type="button" class="lac-copy" {COPY_PAGE_ADDRESS} hidden>Copy link</button>')
 
 
 def file_address(linker: Linker, from_path: str, to_path: str) -> str:

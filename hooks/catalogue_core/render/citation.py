@@ -7,8 +7,8 @@ import re
 from ..load.records import Record
 from .markup import format_date
 
-CATALOGUE_NAME = "Lone Actors Practice Catalogue"
-EDITORS = "Lone Actors Practice Catalogue editors"
+CATALOGUE_NAME = "Lone Actors Practice Catalogue"  # the one place the catalogue names itself
+EDITORS = f"{CATALOGUE_NAME} editors"
 
 
 def plain_citation(record: Record, url: str, about: str | None) -> str:

@@ -10,11 +10,15 @@ names its comparison page in ``data-compare``.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ..check.catalogue import Catalogue
 from ..urls import Linker, index_src
-from .markup import escape
-from .record_page import RecordPage
+from . import views
+from .templates import Templates
+
+if TYPE_CHECKING:
+    from .record_page import RecordPage
 
 MAX_COMPARED = 4
 
@@ -32,25 +36,14 @@ def compared_kinds(catalogue: Catalogue) -> list[str]:
     return [kind.kind for kind in catalogue.schemas.kinds.values() if kind.glance and catalogue.of_kind(kind.kind)]
 
 
-def compare_page(catalogue: Catalogue, linker: Linker, kind: str) -> str:
-    """The page: a table compare.js fills, and what to do without JavaScript."""
+def compare_page(catalogue: Catalogue, linker: Linker, templates: Templates, kind: str) -> str:
+    """The page: a table compare.js fills, and what to do without JavaScript (templates/compare_page.md)."""
     declared = catalogue.schemas.kinds[kind]
     src = compare_src(declared.plural)
-    index = linker.href(src, index_src(declared.plural))
-    data = linker.file_href(src, compare_data_path(declared.plural))
-    title = f"Compare {declared.names.lower()}"
-    return "\n".join([
-        # Wide tables need the room: no menu and no table of contents beside them.
-        "---", f"title: {json.dumps(title)}", "hide: [navigation, toc]", "search:", "  exclude: true", "---", "",
-        f"# {title}", "",
-        f'<div class="lac-compare" data-compare-data="{escape(data)}" data-index="{escape(index)}" '
-        f'data-max="{MAX_COMPARED}" data-noun="{escape(declared.names.lower())}">',
-        f'<p class="lac-compare-help">Tick up to {MAX_COMPARED} {escape(declared.names.lower())} on '
-        f'<a href="{escape(index)}">the list of {escape(declared.names.lower())}</a>, then choose '
-        "<strong>Compare</strong>; this page shows them side by side, and its address can be shared. "
-        "The comparison needs JavaScript.</p>",
-        "</div>", "",
-    ])
+    view = views.ComparePage(title=f"Compare {declared.names.lower()}", names=declared.names,
+                             index=linker.href(src, index_src(declared.plural)),
+                             data=linker.file_href(src, compare_data_path(declared.plural)), max=MAX_COMPARED)
+    return templates.render("compare_page.md", compare=view)
 
 
 def compare_data(catalogue: Catalogue, linker: Linker, record_page: RecordPage, kind: str) -> str:

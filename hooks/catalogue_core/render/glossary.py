@@ -7,11 +7,8 @@ same everywhere.
 
 from __future__ import annotations
 
-import re
-
-import nh3
-
 from ..check.catalogue import Catalogue
+from .markup import first_sentence
 
 MAX_TITLE = 160
 
@@ -28,15 +25,6 @@ def abbreviations(catalogue: Catalogue) -> dict[str, str]:
             definition = catalogue.names_of(record, "definition") or [record.data["summary"]]
             found[acronym] = expansion[0] if expansion else f"{record.title}: {first_sentence(definition[0])}"
     return {acronym: _shorten(text) for acronym, text in sorted(found.items())}
-
-
-def first_sentence(markdown_text: str) -> str:
-    """The first sentence of some Markdown, as plain text."""
-    plain = nh3.clean(markdown_text, tags=set())
-    plain = re.sub(r"[*_`#>\[\]]|\((?:https?|mailto):[^)]*\)", "", plain)
-    plain = " ".join(plain.split())
-    match = re.match(r"(.+?[.!?])(\s|$)", plain)
-    return match.group(1) if match else plain
 
 
 def _shorten(text: str) -> str:

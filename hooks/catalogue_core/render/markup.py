@@ -15,8 +15,11 @@ from typing import Any
 
 import cmarkgfm
 import markdown
+import markupsafe
 import nh3
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+
+from .views import Date
 
 ALLOWED_TAGS = {
     "p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "a", "sup", "sub", "del", "hr", "abbr",
@@ -74,9 +77,12 @@ class TextRenderer:
     def inline(self, text: str) -> str:
         """Like ``block`` but without the wrapping paragraph, for short values in lists."""
         rendered = self.block(text)
-        if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-            return rendered[3:-4]
+        if rendered.startswith(_P) and rendered.endswith(_END_P) and rendered.count(_P) == 1:
+            return rendered[len(_P):-len(_END_P)]
         return rendered
+
+
+_P, _END_P = "<p>", "</p>"  # a paragraph, as cmark writes it
 
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -159,13 +165,8 @@ def clean_html(fragment: str) -> str:
 
 
 def escape(text: object) -> str:
-    """Plain text into HTML text or an attribute value."""
-    return _escape_text(text) if isinstance(text, str) else html.escape(str(text), quote=True)
-
-
-@lru_cache(maxsize=65536)  # pages repeat the same titles, labels and hrefs many times over
-def _escape_text(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Plain text into HTML text or an attribute value, exactly as the templates escape it (MarkupSafe)."""
+    return str(markupsafe.escape(text))
 
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
@@ -196,6 +197,40 @@ def format_date(value: str) -> str:
     return value
 
 
-def time_element(value: str) -> str:
-    """A date for people, with the machine-readable date kept in ``datetime``."""
-    return f'<time datetime="{escape(value)}">{escape(format_date(value))}</time>'
+def date_of(value: str) -> Date:
+    """A record's date, as machines and as people read it (the ``time`` macro writes both)."""
+    return Date(value, format_date(value))
+
+
+_MARKDOWN_LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"[*_`#>]")
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-+*]|\d+[.)])[ \t]+", re.MULTILINE)
+
+
+@lru_cache(maxsize=65536)  # summaries are listed on many pages
+def plain_text(markdown_text: str) -> str:
+    """Record Markdown as plain text on one line: links keep their words, marks and raw HTML go."""
+    text = markdown_text
+    if "<" in text:
+        text = html.unescape(nh3.clean(text, tags=set()))
+    text = _LIST_MARK.sub("", _MARKDOWN_LINK_TEXT.sub(r"\1", text))
+    return " ".join(_MARKDOWN_MARKS.sub("", text).split())
+
+
+_FIRST_SENTENCE = re.compile(r"(.+?[.!?])(\s|$)")
+
+
+def first_sentence(markdown_text: str) -> str:
+    """The first sentence of some Markdown, as plain text (links keep their words)."""
+    plain = plain_text(markdown_text)
+    match = _FIRST_SENTENCE.match(plain)
+    return match.group(1) if match else plain
+
+
+@lru_cache(maxsize=4096)  # mostly the same few section headings, on every page
+def markdown_heading(text: str) -> markupsafe.Markup:
+    """Text for a Markdown heading (a record's title): what Markdown or HTML would interpret, escaped.
+    The templates' ``heading`` filter."""
+    for char in "\\`*_{}[]()#+-.!|":
+        text = text.replace(char, "\\" + char)
+    return markupsafe.Markup(html.escape(text, quote=False))

@@ -10,7 +10,6 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from ..cache import CacheFile, cache_key
@@ -22,6 +21,8 @@ from .glossary import abbreviations
 from .index_page import IndexPage
 from .markup import TextRenderer
 from .record_page import RecordPage
+from .templates import Templates
+from .views import SearchText
 
 
 @dataclass(frozen=True)
@@ -29,61 +30,71 @@ class Page:
     src: str  # path under docs/, e.g. tools/vera-2r.md
     markdown: str
     record_path: str | None  # the YAML file it is made from, for "edit this page"
+    search: SearchText | None = None  # what a record page gives search, from its view model
 
 
-def build_pages(
-    catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None, glossary: dict[str, str] | None = None
-) -> dict[str, Page]:
+def build_pages(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None,
+                glossary: dict[str, str] | None = None, templates: Templates | None = None,
+                record_page: RecordPage | None = None) -> dict[str, Page]:
     """Every record page and every kind's index. With ``cache_dir``, record pages are kept there between
-    builds (``record_page_cache``); ``glossary`` is the catalogue's abbreviations where the caller has
-    them already."""
+    builds (``record_page_cache``); ``glossary`` (the catalogue's abbreviations), ``templates`` and
+    ``record_page`` where the caller has them already."""
     glossary = abbreviations(catalogue) if glossary is None else glossary
-    kept_pages = record_page_cache(cache_dir, catalogue, linker, glossary)
+    templates = templates or Templates()
     text = TextRenderer(glossary)
-    record_page = RecordPage(catalogue, linker, text)
-    index_page = IndexPage(catalogue, linker, text)
+    record_page = record_page or RecordPage(catalogue, linker, text, templates)
+    kept_pages = record_page_cache(cache_dir, catalogue, linker, glossary, templates)
+    index_page = IndexPage(catalogue, linker, text, templates)
     pages: dict[str, Page] = {}
     for record in catalogue.records:
         src = record.src
         inputs = page_inputs(catalogue, record)
-        markdown = kept_pages.get(inputs) if inputs else None
-        if markdown is None:
-            markdown = front_matter(record_meta(catalogue, record)) + record_page.markdown(record)
+        kept = kept_pages.get(inputs) if inputs else None
+        if kept is None:
+            view = record_page.view(record)
+            search = record_page.search_text(view)
+            kept = (front_matter(record_meta(catalogue, record)) + record_page.render(view), search.text,
+                    search.headings)
             if inputs:
-                kept_pages.put(inputs, markdown)
-        pages[src] = Page(src, markdown, record.path)
+                kept_pages.put(inputs, kept)
+        markdown, text_for_search, headings = kept
+        pages[src] = Page(src, markdown, record.path, SearchText(text_for_search, headings))
     for kind in catalogue.schemas.kinds.values():
         src = index_src(kind.plural)
         meta: dict[str, str | list[str]] = {"title": kind.names}
         pages[src] = Page(src, front_matter(meta) + index_page.markdown(kind.kind), None)
     for compared in compared_kinds(catalogue):
         src = compare_src(catalogue.schemas.kinds[compared].plural)
-        pages[src] = Page(src, compare_page(catalogue, linker, compared), None)
+        pages[src] = Page(src, compare_page(catalogue, linker, templates, compared), None)
     kept_pages.save()
     return pages
 
 
 def record_meta(catalogue: Catalogue, record: Record) -> dict[str, str | list[str]]:
     """A record page's front matter: title, description and tags as Material shows them."""
+    declared = catalogue.schemas.page_fields
     meta: dict[str, str | list[str]] = {"title": theme_text(record.title),
-                                        "description": theme_text(record.data["summary"])}
-    tag_labels = catalogue.schemas.fields[record.kind]["tags"].labels
-    tags = [tag_labels.get(t, t) for t in record.data.get("tags", [])]
+                                        "description": theme_text(record.data[declared.summary])}
+    tag_labels = catalogue.schemas.fields[record.kind][declared.tags].labels
+    tags = [tag_labels.get(t, t) for t in record.data.get(declared.tags, [])]
     if tags:
         meta["tags"] = tags
     return meta
 
 
 def record_page_cache(cache_dir: Path | None, catalogue: Catalogue, linker: Linker,
-                      glossary: dict[str, str]) -> CacheFile:
-    """Record pages kept between builds. A page is a pure function of its ``page_inputs`` and of what
-    the cache's keys stand for: our code as this process loaded it (``cache.py``), the schemas (labels,
-    placement), the glossary, the versions of Python-Markdown, nh3 and segno (hand-outs' QR codes),
-    and, as the configuration, the URL style and the site address, so the site, the offline copy and
-    a build for a real address each keep their own file."""
+                      glossary: dict[str, str], templates: Templates) -> CacheFile:
+    """Record pages (their Markdown and their text for search) kept between builds. A page is a pure
+    function of its ``page_inputs`` and of what the cache's keys stand for: our code as this process
+    loaded it (``cache.py``), the schemas (labels, placement), the glossary, the templates' bytes
+    (overrides included) and the versions of every library that writes into a page (Jinja2,
+    MarkupSafe, cmark-gfm, nh3, segno, Python-Markdown's slugify: ``templates.LIBRARIES``), and, as
+    the configuration, the URL style and the site address, so the site, the offline copy and a build
+    for a real address each keep their own file."""
     inputs = cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False),
-                       json.dumps(glossary, sort_keys=True, ensure_ascii=False),
-                       f"cmarkgfm {version('cmarkgfm')} nh3 {version('nh3')} segno {version('segno')}")
+                       json.dumps(glossary, sort_keys=True, ensure_ascii=False), templates.digest(),
+                       # instrument pages link the planner when there are rules (plan_link.py)
+                       json.dumps(catalogue.planner.data if catalogue.planner else None, sort_keys=True))
     configuration = cache_key(f"directory_urls={linker.directory_urls} site_url={linker.site_url}")
     return CacheFile(cache_dir, "record-pages", inputs, configuration)
 

@@ -8,16 +8,14 @@ from __future__ import annotations
 from ..check.catalogue import Catalogue
 from ..load.records import Record
 from ..urls import Linker
-from .markup import escape
+from .views import Link
 
 PLAN_SRC = "plan.md"
 
 
-def plan_link(catalogue: Catalogue, linker: Linker, record: Record) -> list[str]:
-    """Markdown lines with the link, or none for a record the planner does not weigh."""
+def plan_link(catalogue: Catalogue, linker: Linker, record: Record) -> Link | None:
+    """The link to the planner, or None for a record the planner does not weigh."""
     rules = catalogue.planner
     if rules is None or record.kind != rules.instrument_kind:
-        return []
-    href = linker.href(record.src, PLAN_SRC)
-    return [f'<p class="lac-plan-link"><a href="{escape(href)}">{escape(rules.data["title"])}</a>: '
-            "does this instrument fit your case?</p>", ""]
+        return None
+    return Link(str(rules.data["title"]), linker.href(record.src, PLAN_SRC))

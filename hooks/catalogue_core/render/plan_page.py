@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from ..check.catalogue import Catalogue
 from ..load.records import Record
@@ -25,15 +24,10 @@ from .glossary import first_sentence
 from .pages import front_matter, theme_text
 from .plan_link import PLAN_SRC as PAGE_SRC
 from .qr_code import qr_svg
+from .templates import Templates
 
 DATA_PATH = "plan/data.js"
 DATA_GLOBAL = "lacPlannerData"  # the name data.js gives the data, for planner.js
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 @dataclass(frozen=True)
@@ -138,7 +132,8 @@ class PlanView:
                     text = first_sentence(str(value))
                 else:
                     text = ", ".join(labels.get(v, v) for v in as_list(value))
-                details.append([tool_fields[name].title, text])
+                # Long texts (who may use it, training) stay on screen; print keeps the short facts.
+                details.append([tool_fields[name].title, text, tool_fields[name].is_markdown])
             instruments.append({
                 "id": record.id, "title": record.title, "href": self.href(record),
                 "rating": self._rating(record), "ratingLabel": self.rating_labels.get(self._rating(record), ""),
@@ -171,19 +166,20 @@ class PlanView:
                 "instruments": instruments, "practices": practices, "recommendations": recommendations}
 
 
-def plan_page(catalogue: Catalogue, linker: Linker) -> str:
-    """The page's Markdown: front matter and the template's HTML."""
+def plan_page(catalogue: Catalogue, linker: Linker, templates: Templates) -> str:
+    """The page's Markdown: front matter and the template's HTML (the build's templates, so a site
+    owner's ``overrides/catalogue/plan.html`` restyles it)."""
     rules = catalogue.planner
     assert rules is not None
     view = PlanView(rules, catalogue, linker)
-    qr = qr_svg(linker.absolute(PAGE_SRC), "QR code of the planner's address") if linker.site_url else ""
-    html = _environment().get_template("plan.html").render(
+    qr = Markup(qr_svg(linker.absolute(PAGE_SRC), "QR code of the planner's address")) if linker.site_url else ""
+    html = templates.render("plan.html",
         rules=rules.data, questions=view.questions(), types=view.types(), columns=view.columns(),
         rows=view.rows(), data_href=linker.file_href(PAGE_SRC, DATA_PATH), qr_code=qr,
         address=linker.absolute(PAGE_SRC), count=len(view.instruments))
     meta: dict[str, str | list[str]] = {"title": theme_text(rules.data["title"]),
                                         "description": theme_text(rules.data["intro"]), "hide": ["toc"]}
-    return front_matter(meta) + html
+    return front_matter(meta) + html + "\n"
 
 
 def plan_data(catalogue: Catalogue, linker: Linker) -> str:

@@ -16,4 +16,5 @@ def qr_svg(address: str, label: str) -> str:
     """An ``<svg>`` element with ``address`` as a QR code, sized by CSS, named ``label`` for screen readers."""
     code = segno.make_qr(address, error="m")
     svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="lac-qr", lineclass=None)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    opening = "<svg "
+    return svg.replace(opening, f'{opening}role="img" aria-label="{escape(label)}" ', 1)

@@ -1,37 +1,33 @@
-"""One record -> the Markdown of its page.
+"""One record -> its view model (``views.RecordView``) -> the Markdown of its page, and its text for search.
 
-The page is Markdown headings (so the table of contents, anchors and copy-link permalinks work)
-around HTML blocks that we build: every value is escaped, every record text is rendered and
-sanitised by ``markup``. Which field goes where follows the kind's schema (``x-kind.glance`` for
-the at-a-glance box, ``x-place`` and ``x-format`` per field), so a new field shows up on the page
-without code here, as a fact (short values) or a section (Markdown text).
+Which field goes where follows the kind's schema (``x-kind.glance`` for the at-a-glance box,
+``x-place`` and ``x-format`` per field), so a new field shows up on the page without code here, as
+a fact (short values) or a section (Markdown text). How it looks is the templates' business
+(``templates/record_page.md`` and the parts it includes).
 """
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
 from markdown.extensions.toc import slugify
+from markupsafe import Markup
 
 from ..check.catalogue import Catalogue, Link
 from ..load.records import Record
 from ..schemas import FieldInfo
 from ..urls import Linker, index_src
+from . import views
 from .addresses import MARK, PageAddress
 from .citation import bibtex, plain_citation
 from .handout import Handout
-from .markup import TextRenderer, escape, safe_href, time_element
-from .meeting_link import link_box
+from .markup import TextRenderer, date_of, first_sentence, plain_text, safe_href
 from .plan_link import plan_link
-
-Section = tuple[str, str]  # (heading, HTML)
-
-# Material's search skips a section whose heading carries this attribute (attr_list syntax).
-SEARCH_EXCLUDE = "{ data-search-exclude }"
+from .share_box import share_box
+from .templates import Templates
 
 
 class RecordPage:
@@ -39,14 +35,17 @@ class RecordPage:
 
     Where each field goes follows its schema (``FieldInfo.place``, ``FieldInfo.format``); the
     schemas are checked before this runs, so every place and format named there is one this
-    class can render (``schemas.PLACES``, ``schemas.FORMATS``).
+    class can show (``schemas.PLACES``, ``schemas.FORMATS``), with the keys each format needs
+    (``schemas.FORMAT_KEYS``).
     """
 
-    def __init__(self, catalogue: Catalogue, linker: Linker, text: TextRenderer):
+    def __init__(self, catalogue: Catalogue, linker: Linker, text: TextRenderer, templates: Templates):
         self.catalogue = catalogue
+        self.schemas = catalogue.schemas
         self.linker = linker
         self.text = text
-        self.formats: dict[str, Callable[[Record, FieldInfo, Any], str]] = {
+        self.templates = templates
+        self.formats: dict[str, Callable[[Record, FieldInfo, Any], views.Value]] = {
             "bullets": self._bullets,
             "rating": self._rating,
             "publication": self._publication,
@@ -54,116 +53,209 @@ class RecordPage:
             "perspectives": self._perspectives,
             "country": self._countries,
             "translations": self._translations,
-            "link": self._links,
+            "link": self._contacts,
             "original-name": self._original_name,
         }
-        self.handout = Handout(catalogue, linker, text, self.formats)  # handout.py: "Print summary"
+        self.handout = Handout(catalogue, linker, text, self)
+        self._page = templates.get("record_page.md")
+        self._value = templates.macro("values.html", "value")
+        self._labels_of_sources: dict[str, views.SourceLabels] = {}  # per kind
 
     # --- the page -------------------------------------------------------------------------
 
     def markdown(self, record: Record) -> str:
+        return self.render(self.view(record))
+
+    def render(self, view: views.RecordView) -> str:
+        return self._page.render(page=view)
+
+    def view(self, record: Record) -> views.RecordView:
         src = record.src
-        kind = self.catalogue.schemas.kinds[record.kind]
-        badges = [self._glance_value(record, name) for name in kind.glance
-                  if name in record.data and self._rated_property(record, self.catalogue.schemas.fields[record.kind][name])]
-        glance = [row for name in kind.glance for row in self._glance_row(record, name)]
-        facts: list[tuple[str, str]] = []
-        notices: list[str] = []  # before the facts: what the record is based on
-        warnings: list[str] = []  # after the facts: what is uncertain
-        sections: list[tuple[str, str, bool]] = []  # heading, HTML, searched
-        link_sections: list[Section] = []
+        kind = self.schemas.kinds[record.kind]
+        fields = self.schemas.fields[record.kind]
+        badges = [self._badge(record, fields[name], src) for name in kind.glance
+                  if name in record.data and self.schemas.rated(record.kind, fields[name])]
+        glance = [row for name in kind.glance for row in self._glance_row(record, name, src)]
+        facts: list[views.Row] = []
+        notices: list[views.Box] = []  # before the facts: what the record is based on
+        warnings: list[views.Box] = []  # after the facts: what is uncertain
+        sections: list[views.Section] = []
+        link_sections: list[views.Section] = []
         connections: list[tuple[Record, str]] = []  # (linked record, how it is linked)
         shown_links: set[str] = set()
-        for name, info in self.catalogue.schemas.fields[record.kind].items():
+        for name, info in fields.items():
             if info.place in ("frame", "hidden") or name not in record.data:
                 continue
             value = record.data[name]
             in_glance = name in kind.glance
             if info.references:
-                targets = [self.catalogue.by_id[i] for i in (value if isinstance(value, list) else [value])]
+                targets = self._targets(value)
                 shown_links.update(t.id for t in targets)
                 if in_glance:
                     continue
                 if info.place == "connections":
                     connections += [(t, "") for t in targets]  # "see also" needs no words in Connections
                 elif info.place == "links":
-                    link_sections.append((info.title, self._record_list(src, targets)))
+                    # Lists of other records stay out of the search index: they would make every page
+                    # that links VERA-2R compete with VERA-2R's own page for its name.
+                    link_sections.append(views.Section(info.title, self.record_list(src, targets), searched=False))
                 else:
-                    facts.append((info.title, ", ".join(self._record_link(src, t) for t in targets)))
+                    facts.append(views.Row(info.title, self._record_links(src, targets)))
             elif in_glance and info.place not in ("section", "notice", "warning"):
                 continue  # shown in the box; a section stays below it, with the whole text
             elif info.place == "notice":
-                notices.append(_admonition("note", info.title, self.text.block(self._value_text(info, value))))
+                notices.append(views.Box("note", info.title, self._block(str(info.labels.get(str(value), value)))))
             elif info.place == "warning":
-                warnings.append(_admonition("warning", info.title, self.text.block(str(value))))
+                warnings.append(views.Box("warning", info.title, self._block(str(value))))
             elif info.place == "section":
-                sections.append((info.title, self._section(record, info, value), info.searched))
+                sections.append(views.Section(info.title, self._section_value(record, info, value), info.searched,
+                                              info.lang))
             else:
-                facts.append((info.title, self._fact_value(record, info, value)))
+                facts.append(views.Row(info.title, self.fact_value(record, info, value)))
 
-        out = [f"# {_markdown_heading_text(record.title)}", ""]
-        out += self.handout.link(record)
-        out += plan_link(self.catalogue, self.linker, record)
-        # The kind links to its index, and the record's ratings (its evidence) stand beside it: both
-        # in the first screen, on a phone too, whatever the length of the title and summary.
-        kind_index = self.linker.href(src, index_src(record.plural))
-        out += [f'<p class="lac-kind"><a href="{escape(kind_index)}" title="All {escape(kind.names.lower())}">'
-                f'{escape(kind.name)}</a>{"".join(badges)}</p>', ""]
-        out += [f'<p class="lac-lede">{self.text.inline(record.data["summary"])}</p>', ""]
-        for notice in notices:
-            out += [notice, ""]
-        if glance:
-            rows = "".join(f"<dt>{escape(label)}</dt>\n<dd>{value}</dd>\n" for label, value in glance)
-            out += [f'<dl class="lac-glance" aria-label="At a glance">\n{rows}</dl>', ""]
-        if facts:
-            rows = "".join(f"<dt>{escape(label)}</dt>\n<dd>{value}</dd>\n" for label, value in facts)
-            out += [f'<dl class="lac-facts">\n{rows}</dl>', ""]
-        out += link_box(record, self.linker, self.catalogue.schemas)  # meeting_link.py: for organisers
-        for warning in warnings:
-            out += [warning, ""]
-        for heading, body, searched in sections:
-            exclude = "" if searched else f" {SEARCH_EXCLUDE}"
-            out += [f"## {_markdown_heading_text(heading)}{exclude}", "", body, ""]
-        # Lists of other records and of sources stay out of the search index: they would make
-        # every page that links VERA-2R compete with VERA-2R's own page for its name.
-        for heading, body in link_sections:
-            out += [f"## {_markdown_heading_text(heading)} {SEARCH_EXCLUDE}", "", body, ""]
         listed_in_glance = {link.source.id for link in self.catalogue.backlinks.get(record.id, [])
-                     if f"{link.source.kind}.{link.field}" in kind.glance}
+                            if f"{link.source.kind}.{link.field}" in kind.glance}
         connections += self._backlinks(record, (shown_links | listed_in_glance) - {r.id for r, _ in connections})
-        if connections:
-            out += [f"## Connections {SEARCH_EXCLUDE}", "", self._connections(src, connections), ""]
-        out += [f"## Sources {SEARCH_EXCLUDE}", "", self._sources(record), ""]
-        out += [f"## Cite this record {SEARCH_EXCLUDE}", "", self._citation(record), ""]
-        out += [self._footer(record), ""]
-        out += self.handout.block(record)
-        return "\n".join(out)
-
-    def _section(self, record: Record, info: FieldInfo, value: Any) -> str:
-        if info.format:
-            body = self.formats[info.format](record, info, value)
-        elif info.is_markdown:
-            body = self.text.block(value)
-        else:
-            body = f"<p>{self._fact_value(record, info, value)}</p>"
-        return f'<div lang="{escape(info.lang)}">{body}</div>' if info.lang else body
-
-    def _value_text(self, info: FieldInfo, value: Any) -> str:
-        return str(info.labels.get(str(value), value))
-
-    # --- parts ----------------------------------------------------------------------------
-
-    def _record_link(self, src: str, target: Record) -> str:
-        href = self.linker.href(src, target.src)
-        return f'<a href="{escape(href)}">{escape(target.title)}</a>'
-
-    def _record_list(self, src: str, targets: list[Record]) -> str:
-        items = "".join(
-            f'<li>{self._record_link(src, t)}<span class="lac-summary"> — {self.text.inline(t.data["summary"])}</span></li>'
-            for t in targets
+        address = self._address(src)
+        about = self.catalogue.author_of(record)
+        page_fields = self.schemas.page_fields
+        return views.RecordView(
+            id=record.id, title=record.title, kind_name=kind.name, kind_names=kind.names,
+            kind_index=self.linker.href(src, index_src(record.plural)), badges=tuple(badges),
+            summary=self._inline(record.data[page_fields.summary]), notices=tuple(notices), glance=tuple(glance),
+            facts=tuple(facts), share=share_box(record, self.schemas, address), warnings=tuple(warnings),
+            sections=tuple(sections + link_sections), connections=self._connections(src, connections),
+            sources=tuple(self._sources(record)), source_labels=self._source_labels(record.kind),
+            sources_heading=fields[page_fields.sources].title,
+            citation=_citation(plain_citation(record, MARK, about)), bibtex=_citation(bibtex(record, MARK, about)),
+            address=address, reviewed=date_of(str(record.data[page_fields.reviewed])),
+            reviewed_label=fields[page_fields.reviewed].title, handout=self.handout.view(record, address),
+            plan=plan_link(self.catalogue, self.linker, record),
         )
-        tag = "ol" if targets and all(t.kind == "finding" for t in targets) else "ul"
-        return f'<{tag} class="lac-records">{items}</{tag}>'
+
+    def search_text(self, view: views.RecordView) -> views.SearchText:
+        """What the page gives search: its summary, box, facts, notes and the sections it searches (with
+        their headings); never its lists of other records, sources or citation, which would make every
+        page that names a record compete with the record's own page."""
+        blocks = [view.summary.text]
+        blocks += [part for box in view.notices for part in (box.title, box.body.text)]
+        blocks += [f"{row.label}: {value_text(row.value)}" for row in view.glance + view.facts]
+        blocks += [part for box in view.warnings for part in (box.title, box.body.text)]
+        headings = []
+        for section in view.sections:
+            if section.searched:
+                headings.append(section.heading)
+                if isinstance(section.value, views.FollowUp):  # its groups' headings
+                    headings += [label for label, _ in section.value.groups]
+                blocks += [section.heading, value_text(section.value)]
+        return views.SearchText(" · ".join(" ".join(b.split()) for b in blocks if b.strip()), " ".join(headings))
+
+    def _section_value(self, record: Record, info: FieldInfo, value: Any) -> views.Value:
+        if info.format:
+            return self.formats[info.format](record, info, value)
+        if info.is_markdown:
+            return self._block(value)
+        return self.fact_value(record, info, value)
+
+    # --- values ---------------------------------------------------------------------------
+
+    def _block(self, text: str) -> views.Rendered:
+        return views.Rendered(Markup(self.text.block(text)), plain_text(text))
+
+    def _inline(self, text: str) -> views.Rendered:
+        return views.Rendered(Markup(self.text.inline(text)), plain_text(text))
+
+    def _address(self, src: str) -> views.Address:
+        address = PageAddress(self.linker, src)  # with or without SITE_URL
+        return views.Address(address.url, address.path, address.href)
+
+    def _targets(self, value: Any) -> list[Record]:
+        return [self.catalogue.by_id[i] for i in (value if isinstance(value, list) else [value])]
+
+    def record_link(self, src: str, target: Record) -> views.Link:
+        return views.Link(target.title, self.linker.href(src, target.src))
+
+    def _record_links(self, src: str, targets: list[Record]) -> views.Links:
+        return views.Links(tuple(self.record_link(src, t) for t in targets))
+
+    def record_list(self, src: str, targets: list[Record], with_summaries: bool = True) -> views.RecordList:
+        kinds = self.schemas.kinds
+        return views.RecordList(
+            tuple(views.ListedRecord(self.record_link(src, t), self._inline(t.data[self.schemas.page_fields.summary])
+                                     if with_summaries else None) for t in targets),
+            numbered=bool(targets) and all(kinds[t.kind].numbered for t in targets))
+
+    def fact_value(self, record: Record, info: FieldInfo, value: Any) -> views.Value:
+        if info.format:
+            return self.formats[info.format](record, info, value)
+        values = value if isinstance(value, list) else [value]
+        if info.labels:
+            return views.Plain(", ".join(str(info.labels.get(str(v), v)) for v in values))
+        if info.schema.get("format") == "date":
+            return views.DateValue(date_of(str(value)))
+        return views.Plain(", ".join(map(str, values)))
+
+    def _bullets(self, record: Record, info: FieldInfo, values: list[str]) -> views.Value:
+        return views.Bullets(tuple(self._inline(v) for v in values))
+
+    def _countries(self, record: Record, info: FieldInfo, value: list[str] | str) -> views.Value:
+        values = value if isinstance(value, list) else [value]
+        return views.Countries(tuple((str(info.labels.get(v, v)), v) for v in values))
+
+    def _translations(self, record: Record, info: FieldInfo, value: list[dict[str, str]]) -> views.Value:
+        return views.Translations(tuple((t["language"], t["term"]) for t in value))
+
+    def _contacts(self, record: Record, info: FieldInfo, value: list[str] | str) -> views.Value:
+        values = value if isinstance(value, list) else [value]
+        pieces: list[views.Link] = []
+        for index, text in enumerate(values):
+            if index:
+                pieces.append(views.Link(", ", None))
+            pieces += contact_pieces(str(text))
+        return views.Contacts(tuple(pieces))
+
+    def _original_name(self, record: Record, info: FieldInfo, value: str) -> views.Value:
+        return views.OriginalName(_guess_language(record, self.catalogue), value)
+
+    def _rating(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> views.Value:
+        """An object with one labelled value (the rating) and Markdown text (what it rests on)."""
+        label: str | None = None
+        notes = []
+        for key, schema in info.schema.get("properties", {}).items():
+            schema = self.schemas.resolve(schema, f"{record.kind}.json")
+            if key not in value:
+                continue
+            if "x-labels" in schema and label is None:
+                label = str(schema["x-labels"].get(value[key], value[key]))
+            elif schema.get("contentMediaType") == "text/markdown" or schema.get("type") == "string":
+                notes.append(self._block(value[key]))
+        return views.Rating(label, tuple(notes))
+
+    def _publication(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> views.Value:
+        return views.Publication(views.Link(value["title"], safe_href(value["url"])), value["publisher"],
+                                 date_of(value["date"]), self._block(value["note"]) if "note" in value else None)
+
+    def _follow_up(self, record: Record, info: FieldInfo, items: list[dict[str, Any]]) -> views.Value:
+        feed_path = self.catalogue.feed_path_of(record)
+        feed = self.linker.file_href(record.src, feed_path) if feed_path else None
+        labels = self.schemas.resolve(info.schema["items"], f"{record.kind}.json")["properties"]
+        type_labels = labels["type"].get("x-labels", {})
+        by_type: dict[str, list[views.FollowUpItem]] = {}
+        newest_first = sorted(sorted(items, key=lambda i: i["title"]), key=lambda i: i["date"], reverse=True)
+        for item in newest_first:
+            by_type.setdefault(item["type"], []).append(views.FollowUpItem(
+                views.Link(item["title"], safe_href(item["url"])), str(type_labels.get(item["type"], item["type"])),
+                date_of(item["date"]), date_of(item["added"]), self._block(item["note"]) if "note" in item else None))
+        groups = tuple((str(type_labels[kind]), tuple(by_type[kind]))
+                       for kind in type_labels if kind in by_type)  # vocabulary order: papers first, "other" last
+        return views.FollowUp(feed, groups)
+
+    def _perspectives(self, record: Record, info: FieldInfo, value: dict[str, str]) -> views.Value:
+        return views.Perspectives(tuple((str(schema.get("title", key)), self._block(value[key]))
+                                        for key, schema in info.schema["properties"].items()  # schema order
+                                        if key in value))
+
+    # --- Connections ----------------------------------------------------------------------
 
     def _backlinks(self, record: Record, shown: set[str]) -> list[tuple[Record, str]]:
         """Records that link to this one, each once, with how they link (or ""); those the page
@@ -174,226 +266,152 @@ class RecordPage:
                 found[link.source.id] = (link.source, self._backlink_title(link))
         return list(found.values())
 
-    def _connections(self, src: str, linked: list[tuple[Record, str]]) -> str:
+    def _connections(self, src: str, linked: list[tuple[Record, str]]) -> tuple[views.ConnectionGroup, ...]:
         """Every other record this one links to or is linked from, grouped by kind in the kinds' order.
         A group whose records are all connected the same way is headed by that ("Practices that use
         it"); otherwise by the kind's name, with the way beside each record."""
-        kinds = self.catalogue.schemas.kinds
+        kinds = self.schemas.kinds
         by_kind: dict[str, dict[str, tuple[Record, list[str]]]] = {kind: {} for kind in kinds}
         for target, relation in linked:
             entry = by_kind[target.kind].setdefault(target.id, (target, []))
             if relation and relation not in entry[1]:
                 entry[1].append(relation)
-        parts = []
+        groups = []
         for kind, entries in by_kind.items():
             if not entries:
                 continue
             ordered = sorted(entries.values(), key=lambda e: self.catalogue.position[e[0].id])
             relations = {tuple(how) for _, how in ordered}
             shared = ordered[0][1] if len(relations) == 1 and len(ordered[0][1]) == 1 else []
-            heading = shared[0] if shared else kinds[kind].names
-            items = "".join(
-                f"<li>{self._record_link(src, target)}"
-                + (f'<span class="lac-relation"> ({escape("; ".join(how))})</span>' if how and not shared else "")
-                + f'<span class="lac-summary"> — {self.text.inline(target.data["summary"])}</span></li>'
-                for target, how in ordered)
-            parts.append(f'<h3>{escape(heading)}</h3><ul class="lac-records">{items}</ul>')
-        return f'<div class="lac-connections">{"".join(parts)}</div>'
+            groups.append(views.ConnectionGroup(shared[0] if shared else kinds[kind].names, tuple(
+                views.ListedRecord(self.record_link(src, target),
+                                   self._inline(target.data[self.schemas.page_fields.summary]),
+                                   () if shared else tuple(how))
+                for target, how in ordered)))
+        return tuple(groups)
+
+    def _backlink_title(self, link: Link) -> str:
+        """How the linking record's kind declares this link reads from here ("Practices that use it"),
+        or "" where it declares nothing."""
+        return self.schemas.kinds[link.source.kind].backlinks.get(link.field, "")
+
+    def _sources(self, record: Record) -> Iterator[views.Source]:
+        for source in record.data[self.schemas.page_fields.sources]:
+            yield views.Source(views.Link(source["title"], safe_href(source["url"])), source.get("supports"),
+                               source.get("quote"), source.get("mirror_of"))
+
+    def _source_labels(self, kind: str) -> views.SourceLabels:
+        if kind not in self._labels_of_sources:
+            titles = self.schemas.item_titles(kind, self.schemas.page_fields.sources)
+            self._labels_of_sources[kind] = views.SourceLabels(titles.get("quote", "quote"),
+                                                               titles.get("mirror_of", "mirror_of"))
+        return self._labels_of_sources[kind]
 
     # --- the at-a-glance box -----------------------------------------------------------------
 
     def glance_rows(self, record: Record, from_src: str) -> list[tuple[str, str]]:
-        """Every row of the record's box, ratings included, with links that work from the page
-        ``from_src`` (the comparison pages show the boxes of several records side by side)."""
-        kind = self.catalogue.schemas.kinds[record.kind]
-        fields = self.catalogue.schemas.fields[record.kind]
-        rows = [(self._glance_label(record, name), self._glance_value(record, name, from_src))
-                for name in kind.glance if name in record.data and self._rated_property(record, fields[name])]
-        return rows + [row for name in kind.glance for row in self._glance_row(record, name, from_src)]
+        """Every row of the record's box as (label, HTML), ratings included, with links that work from
+        the page ``from_src`` (the comparison pages show the boxes of several records side by side)."""
+        fields = self.schemas.fields[record.kind]
+        rows = [views.Row(self._glance_label(record, fields[name]), self._badge(record, fields[name], from_src))
+                for name in self.schemas.kinds[record.kind].glance
+                if name in record.data and self.schemas.rated(record.kind, fields[name])]
+        rows += [row for name in self.schemas.kinds[record.kind].glance
+                 for row in self._glance_row(record, name, from_src)]
+        return [(row.label, str(self._value(row.value))) for row in rows]
 
-    def _glance_row(self, record: Record, name: str, from_src: str | None = None) -> list[tuple[str, str]]:
+    def _glance_row(self, record: Record, name: str, from_src: str) -> list[views.Row]:
         """The box's row for a field, or for the records that link here ('practice.tools'); none when empty
         or when it is a rating, which stands beside the kind at the top of the page."""
-        fields = self.catalogue.schemas.fields[record.kind]
-        from_src = from_src or record.src
+        fields = self.schemas.fields[record.kind]
         if name in fields:
-            if name not in record.data or self._rated_property(record, fields[name]):
+            info = fields[name]
+            if name not in record.data or self.schemas.rated(record.kind, info):
                 return []
-            return [(self._glance_label(record, name), self._glance_value(record, name, from_src))]
+            return [views.Row(self._glance_label(record, info), self._glance_value(record, info, from_src))]
         source_kind, _, field = name.partition(".")
         sources = [link.source for link in self.catalogue.backlinks.get(record.id, [])
                    if link.source.kind == source_kind and link.field == field]
         if not sources:
             return []
-        kind = self.catalogue.schemas.kinds[source_kind]
-        label = kind.backlinks.get(field, kind.names)
-        return [(label, ", ".join(self._record_link(from_src, s) for s in sources))]
+        kind = self.schemas.kinds[source_kind]
+        return [views.Row(kind.backlinks.get(field, kind.names), self._record_links(from_src, sources))]
 
-    def _glance_label(self, record: Record, name: str) -> str:
-        info = self.catalogue.schemas.fields[record.kind][name]
-        rated = self._rated_property(record, info)
+    def _glance_label(self, record: Record, info: FieldInfo) -> str:
+        rated = self.schemas.rated(record.kind, info)
         return str(rated[1].get("title", info.title)) if rated else info.title
 
-    def _glance_value(self, record: Record, name: str, from_src: str | None = None) -> str:
-        """A field as the box shows it: a rating as a badge that links to its section, a long text as its
-        first sentence with a link to the rest, links to records, and short values as in the facts."""
-        info = self.catalogue.schemas.fields[record.kind][name]
-        value = record.data[name]
-        from_src = from_src or record.src
+    def _anchor(self, record: Record, info: FieldInfo, from_src: str) -> str:
         page = "" if from_src == record.src else self.linker.href(from_src, record.src)
-        anchor = f"{page}#{_slug(info.title)}"
-        rated = self._rated_property(record, info)
-        if rated:
-            key, schema = rated
-            return rating_badge(schema, str(value[key]), anchor)
+        return f"{page}#{_slug(info.title)}"
+
+    def _badge(self, record: Record, info: FieldInfo, from_src: str) -> views.Badge:
+        """A rating as a badge that links to its section."""
+        rated = self.schemas.rated(record.kind, info)
+        assert rated is not None  # callers ask only for rated fields
+        key, schema = rated
+        return rating_badge(schema, str(record.data[info.name][key]), self._anchor(record, info, from_src))
+
+    def _glance_value(self, record: Record, info: FieldInfo, from_src: str) -> views.Value:
+        """A field as the box shows it: a long text as its first sentence with a link to the rest, links
+        to records, and short values as in the facts."""
+        value = record.data[info.name]
         if info.references:
-            targets = [self.catalogue.by_id[i] for i in (value if isinstance(value, list) else [value])]
-            return ", ".join(self._record_link(from_src, t) for t in targets)
+            return self._record_links(from_src, self._targets(value))
         if info.is_markdown and not info.is_list:
-            return f'{escape(first_sentence(value))} <a href="{anchor}">More on {escape(info.title.lower())}</a>'
-        return self._fact_value(record, info, value)
-
-    def _rated_property(self, record: Record, info: FieldInfo) -> tuple[str, dict[str, Any]] | None:
-        """For a field of the ``rating`` format: the key and schema of its labelled value."""
-        if info.format != "rating":
-            return None
-        for key, schema in info.schema.get("properties", {}).items():
-            schema = self.catalogue.schemas.resolve(schema, f"{record.kind}.json")
-            if "x-labels" in schema:
-                return key, schema
-        return None
-
-    def _backlink_title(self, link: Link) -> str:
-        """How the linking record's kind declares this link reads from here ("Practices that use it"),
-        or "" where it declares nothing."""
-        return self.catalogue.schemas.kinds[link.source.kind].backlinks.get(link.field, "")
-
-    def _bullets(self, record: Record, info: FieldInfo, values: list[str]) -> str:
-        return "<ul>" + "".join(f"<li>{self.text.inline(v)}</li>" for v in values) + "</ul>"
-
-    def _fact_value(self, record: Record, info: FieldInfo, value: Any) -> str:
-        if info.format:
-            return self.formats[info.format](record, info, value)
-        values = value if isinstance(value, list) else [value]
-        if info.labels:
-            return ", ".join(escape(info.labels.get(str(v), v)) for v in values)
-        if info.schema.get("format") == "date":
-            return time_element(str(value))
-        return ", ".join(escape(v) for v in values)
-
-    def _countries(self, record: Record, info: FieldInfo, value: list[str] | str) -> str:
-        values = value if isinstance(value, list) else [value]
-        return ", ".join(f'{escape(info.labels.get(v, v))} <abbr title="ISO 3166-1 code">{escape(v)}</abbr>'
-                         for v in values)
-
-    def _translations(self, record: Record, info: FieldInfo, value: list[dict[str, str]]) -> str:
-        return ", ".join(f'<span lang="{escape(t["language"])}">{escape(t["term"])}</span> '
-                         f'({escape(t["language"])})' for t in value)
-
-    def _links(self, record: Record, info: FieldInfo, value: list[str] | str) -> str:
-        values = value if isinstance(value, list) else [value]
-        return ", ".join(linkify(str(v)) for v in values)
-
-    def _original_name(self, record: Record, info: FieldInfo, value: str) -> str:
-        return f'<span lang="{_guess_language(record, self.catalogue)}">{escape(value)}</span>'
-
-    def _rating(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> str:
-        """An object with one labelled value (the rating) and Markdown text (what it rests on)."""
-        rated = text = ""
-        for key, schema in info.schema.get("properties", {}).items():
-            schema = self.catalogue.schemas.resolve(schema, f"{record.kind}.json")
-            if key not in value:
-                continue
-            if "x-labels" in schema and not rated:
-                rated = f'<p class="lac-rating"><strong>{escape(schema["x-labels"].get(value[key], value[key]))}.</strong></p>'
-            elif schema.get("contentMediaType") == "text/markdown" or schema.get("type") == "string":
-                text += self.text.block(value[key])
-        return rated + text
-
-    def _publication(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> str:
-        href = safe_href(value["url"])
-        title = f'<a href="{escape(href)}">{escape(value["title"])}</a>' if href else escape(value["title"])
-        out = f"<p>{title}. {escape(value['publisher'])}, published {time_element(value['date'])}.</p>"
-        if "note" in value:
-            out += self.text.block(value["note"])
-        return out
-
-    def _follow_up(self, record: Record, info: FieldInfo, items: list[dict[str, Any]]) -> str:
-        feed_path = self.catalogue.feed_path_of(record)
-        subscribe = ""
-        if feed_path:
-            feed = self.linker.file_href(record.src, feed_path)
-            subscribe = (f'<p class="lac-feed"><a href="{escape(feed)}" type="application/atom+xml">Follow this '
-                         "list as a feed (Atom)</a>: feed readers show each item added after the meeting.</p>")
-        return subscribe + self._follow_up_items(record, info, items)
-
-    def _follow_up_items(self, record: Record, info: FieldInfo, items: list[dict[str, Any]]) -> str:
-        labels = self.catalogue.schemas.resolve(info.schema["items"], f"{record.kind}.json")["properties"]
-        type_labels = labels["type"].get("x-labels", {})
-        by_type: dict[str, list[dict[str, Any]]] = {}
-        newest_first = sorted(sorted(items, key=lambda i: i["title"]), key=lambda i: i["date"], reverse=True)
-        for item in newest_first:
-            by_type.setdefault(item["type"], []).append(item)
-        parts = []
-        for kind in type_labels:  # vocabulary order: papers first, "other" last
-            if kind not in by_type:
-                continue
-            rows = []
-            for item in by_type[kind]:
-                href = safe_href(item["url"])
-                title = f'<a href="{escape(href)}">{escape(item["title"])}</a>' if href else escape(item["title"])
-                note = f'<div class="lac-note">{self.text.block(item["note"])}</div>' if "note" in item else ""
-                rows.append(f'<li><span class="lac-date">{time_element(item["date"])}</span> {title}'
-                            f'<span class="lac-added"> (added to this page {time_element(item["added"])})</span>'
-                            f"{note}</li>")
-            parts.append(f'<h3>{escape(type_labels[kind])}</h3><ul class="lac-follow-up">{"".join(rows)}</ul>')
-        return "".join(parts)
-
-    def _perspectives(self, record: Record, info: FieldInfo, value: dict[str, str]) -> str:
-        props = info.schema["properties"]
-        parts = []
-        for key, schema in props.items():  # schema order, so pages read alike
-            if key in value:
-                parts.append(f"<dt>{escape(schema.get('title', key))}</dt><dd>{self.text.block(value[key])}</dd>")
-        return f'<dl class="lac-perspectives">{"".join(parts)}</dl>'
-
-    def _sources(self, record: Record) -> str:
-        items = []
-        for source in record.data["sources"]:
-            href = safe_href(source["url"])
-            title = escape(source["title"])
-            link = f'<a href="{escape(href)}">{title}</a>' if href else title
-            supports = f' <span class="lac-supports">(supports: {escape(source["supports"])})</span>' \
-                if "supports" in source else ""
-            items.append(f"<li>{link}{supports}</li>")
-        return f'<ol class="lac-sources">{"".join(items)}</ol>'
-
-    def _citation(self, record: Record) -> str:
-        address = PageAddress(self.linker, record.src)  # with or without SITE_URL
-        about = self.catalogue.author_of(record)
-        return (f'<p class="lac-cite">{address.fill(plain_citation(record, MARK, about))}</p>'
-                f"<details><summary>BibTeX</summary><pre><code>{address.fill(bibtex(record, MARK, about))}</code>"
-                "</pre></details>")
-
-    def _footer(self, record: Record) -> str:
-        kind_index = self.linker.href(record.src, index_src(record.plural))
-        permanent = PageAddress(self.linker, record.src)  # with or without SITE_URL
-        names = self.catalogue.schemas.kinds[record.kind].names.lower()
-        return (f'<p class="lac-meta" data-search-exclude>Last reviewed {time_element(record.data["reviewed"])} · '
-                f"Permanent link {permanent.link_html()} · "
-                f'Record id <code>{escape(record.id)}</code> · '
-                f'<a href="{escape(kind_index)}">All {escape(names)}</a></p>')
+            return views.Excerpt(first_sentence(value), self._anchor(record, info, from_src),
+                                 f"More on {info.title.lower()}")
+        return self.fact_value(record, info, value)
 
 
-def _admonition(kind: str, title: str, body: str) -> str:
-    return f'<div class="admonition {kind}"><p class="admonition-title">{escape(title)}</p>{body}</div>'
-
-
-def rating_badge(schema: dict[str, Any], value: str, href: str | None = None) -> str:
+def rating_badge(schema: dict[str, Any], value: str, href: str | None = None) -> views.Badge:
     """A rated value (an evidence level, a suitability) as a badge; its class names the value."""
-    label = escape(schema.get("x-labels", {}).get(value, value))
-    css = f"lac-badge lac-badge--{escape(value)}"
-    return f'<a class="{css}" href="{escape(href)}">{label}</a>' if href else f'<span class="{css}">{label}</span>'
+    return views.Badge(value, str(schema.get("x-labels", {}).get(value, value)), href)
+
+
+def value_text(value: views.Value) -> str:
+    """A value as plain text, for search: what the page shows, without its markup."""
+    if isinstance(value, views.Plain):
+        return value.text
+    if isinstance(value, views.Rendered):
+        return value.text
+    if isinstance(value, views.DateValue):
+        return value.date.shown
+    if isinstance(value, views.Links):
+        return ", ".join(link.text for link in value.links)
+    if isinstance(value, views.Contacts):
+        return "".join(piece.text for piece in value.pieces)
+    if isinstance(value, views.Countries):
+        return ", ".join(f"{name} {code}" for name, code in value.countries)
+    if isinstance(value, views.Translations):
+        return ", ".join(f"{term} ({language})" for language, term in value.terms)
+    if isinstance(value, views.OriginalName):
+        return value.name
+    if isinstance(value, views.Badge):
+        return value.label
+    if isinstance(value, views.Rating):
+        return " · ".join([f"{value.label}." if value.label else "", *(note.text for note in value.notes)])
+    if isinstance(value, views.Publication):
+        note = f" · {value.note.text}" if value.note else ""
+        return f"{value.link.text}. {value.publisher}, published {value.date.shown}.{note}"
+    if isinstance(value, views.FollowUp):
+        return " · ".join(f"{label} · " + " · ".join(
+            f"{item.date.shown} {item.link.text} (added to this page {item.added.shown})"
+            + (f" · {item.note.text}" if item.note else "") for item in items) for label, items in value.groups)
+    if isinstance(value, views.Perspectives):
+        return " · ".join(f"{title}: {text.text}" for title, text in value.parts)
+    if isinstance(value, views.Bullets):
+        return " · ".join(item.text for item in value.items)
+    if isinstance(value, views.Excerpt):
+        return value.sentence
+    return " · ".join(record.link.text for record in value.records)
+
+
+def _citation(text: str) -> views.Citation:
+    """A citation holding ``MARK`` where the page's address goes (the last one: nothing from the
+    record comes after the address)."""
+    before, mark, after = text.rpartition(MARK)
+    return views.Citation(before, after) if mark else views.Citation(text, "")
 
 
 # Web and e-mail addresses, and phone numbers (a leading + or 0, then at least six more digits in groups),
@@ -403,13 +421,11 @@ _CONTACT = re.compile(
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<phone>(?<![\w+])(?:\+|0)\d{1,4}(?:[ /-]?\(?\d{1,5}\)?){2,6}(?!\w))"
 )
-
-
 _NOT_DIAL = re.compile(r"[^\d+]")
 
 
-def linkify(text: str) -> str:
-    """Contact text with its addresses as links: https, mailto and tel; everything else escaped."""
+def contact_pieces(text: str) -> list[views.Link]:
+    """Contact text in pieces: its addresses as links (https, mailto and tel), the rest as text."""
     out, last = [], 0
     for match in _CONTACT.finditer(text):
         found = match.group()
@@ -420,29 +436,19 @@ def linkify(text: str) -> str:
             href = f"mailto:{found}"
         else:
             href = safe_href(found)
-        out.append(escape(text[last:match.start()]))
-        out.append(f'<a href="{escape(href)}">{escape(found)}</a>' if href else escape(found))
+        if match.start() > last:
+            out.append(views.Link(text[last:match.start()], None))
+        out.append(views.Link(found, href))
         last = match.end()
-    out.append(escape(text[last:]))
-    return "".join(out)
+    if last < len(text):
+        out.append(views.Link(text[last:], None))
+    return out
 
 
 @lru_cache(maxsize=256)
 def _slug(heading: str) -> str:
     """The anchor MkDocs gives a heading (Python-Markdown's toc slugify)."""
     return str(slugify(heading, "-"))
-
-
-_MARKDOWN_LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKDOWN_MARKS = re.compile(r"[*_`#>]")
-_FIRST_SENTENCE = re.compile(r"(.+?[.!?])(\s|$)")
-
-
-def first_sentence(markdown_text: str) -> str:
-    """The first sentence of some Markdown, as plain text (links keep their words)."""
-    plain = " ".join(_MARKDOWN_MARKS.sub("", _MARKDOWN_LINK_TEXT.sub(r"\1", markdown_text)).split())
-    match = _FIRST_SENTENCE.match(plain)
-    return match.group(1) if match else plain
 
 
 # The main language of a country, for ``lang`` on an original-language name ("und": undetermined).
@@ -458,11 +464,3 @@ def _guess_language(record: Record, catalogue: Catalogue) -> str:
             first = value[0] if isinstance(value, list) else value
             return COUNTRY_LANGUAGES.get(first, "und")
     return "und"
-
-
-@lru_cache(maxsize=4096)  # mostly the same few section headings, on every page
-def _markdown_heading_text(text: str) -> str:
-    """Record titles go into Markdown headings; escape what Markdown or HTML would interpret."""
-    for char in "\\`*_{}[]()#+-.!|":
-        text = text.replace(char, "\\" + char)
-    return html.escape(text, quote=False)
