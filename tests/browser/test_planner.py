@@ -152,3 +152,18 @@ def _pages(pdf: bytes) -> int:
     import re
 
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def test_the_offline_copy_plans_from_file(offline_site: Path, open_site: Callable[..., WatchedPage],
+                                          catalogue: Catalogue) -> None:
+    """plan/data.js is a script, so the planner answers from file:// too, address and all."""
+    assert catalogue.planner is not None
+    tab = open_site(offline_site.as_uri() + "/", mobile=True)
+    tab.goto("plan.html?setting=prison&need=violence")
+    tab.page.wait_for_selector('[data-planner="fit"] li[data-id]')
+    expected = answer(catalogue.planner, catalogue, {"setting": ["prison"], "need": ["violence"]})
+    assert _ids(tab, "fit") == [r.id for r, _ in expected.fit]
+    tab.page.check('input[name="age"][value="under-18"]')
+    assert "age=under-18" in tab.page.url
+    assert tab.page.eval_on_selector('[data-planner="fit"] a', "a => a.href").endswith(".html")
+    assert tab.csp_violations() == []
