@@ -44,3 +44,16 @@ def test_an_instrument_without_a_field_the_planner_asks_is_reported(tmp_path: Pa
     assert [str(p) for p in problems] == [
         "practices/tools/vera-2r.yml:1: ages: the planner matches instruments on 'ages'; give the values its "
         "sources state, or 'not-stated' where they are silent."]
+
+
+def test_the_printed_plan_has_a_qr_code_only_when_the_site_address_is_known() -> None:
+    from catalogue_core.render.plan_page import plan_page
+    from catalogue_core.render.templates import Templates
+    from catalogue_core.urls import Linker
+
+    catalogue, problems = load_catalogue(Project.at(ROOT))
+    assert catalogue is not None, problems
+    published = plan_page(catalogue, Linker(directory_urls=True, site_url="https://catalogue.example.net/"), Templates())
+    unknown = plan_page(catalogue, Linker(directory_urls=True), Templates())
+    assert 'class="lac-qr"' in published and "https://catalogue.example.net/plan/" in published
+    assert "lac-qr" not in unknown

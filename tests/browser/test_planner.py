@@ -138,8 +138,9 @@ def test_axe_finds_nothing(size: str, dark: bool, real_url: str, open_site: Call
     assert tab.axe() == []
 
 
-def test_print_this_plan_is_one_a4_page(real_url: str, open_site: Callable[..., WatchedPage]) -> None:
-    tab = _open_plan(open_site, real_url, "desk", "setting=prison&need=violence&age=adult")
+@pytest.mark.parametrize("query", ["setting=prison&need=violence&age=adult", ""], ids=["a few fit", "every one fits"])
+def test_print_this_plan_is_one_a4_page(query: str, real_url: str, open_site: Callable[..., WatchedPage]) -> None:
+    tab = _open_plan(open_site, real_url, "desk", query)
     tab.page.emulate_media(media="print")
     assert tab.page.is_visible(".lac-plan-caution")
     assert tab.page.is_visible(".lac-plan-printed")

@@ -10,6 +10,8 @@
 (function () {
   "use strict";
 
+  var PRINT_IN_FULL = 6;  // up to this many fitting instruments print with all their facts
+
   function el(tag, attributes, children) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
@@ -182,7 +184,9 @@
       return el("li", {"data-type": t.value}, [el("strong", {text: t.label}), ". " + t.why + " ",
                                                el("span", {}, ["See: ", link(t.href, t.source), "."])]);
     }) : [el("li", {class: "lac-plan-none", text: "Say what you need to know, or where the case is, to see which kinds of assessment to use."})]);
-    fill(region("fit"), [result.fit.length ? el("ul", {class: "lac-plan-instruments"}, result.fit.map(instrumentCard))
+    // A long list prints as titles and ratings only, so that the plan stays on one page (planner.css).
+    var listClass = "lac-plan-instruments" + (result.fit.length > PRINT_IN_FULL ? " lac-plan-many" : "");
+    fill(region("fit"), [result.fit.length ? el("ul", {class: listClass}, result.fit.map(instrumentCard))
       : el("p", {text: "No instrument fits every answer. The list below says why each one does not; try leaving a question open."})]);
     region("not-fit-summary").textContent = "Instruments that do not fit (" + result.notFit.length + "), and why";
     fill(region("not-fit"), [el("ul", {}, result.notFit.map(function (item) {
