@@ -3,6 +3,8 @@ page opened in Chromium. Measures the bytes the page needs (plan/data.js and pla
 to update the answer after a choice, as a ratio to the time the browser takes to render the page.
 
     PYTHONPATH=hooks .venv/bin/python -m bench.planner 1000
+
+``make bench`` runs it at ``report.PLANNER_SIZE`` instruments and checks its budgets.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import shutil
 import sys
 import tempfile
 import threading
+from datetime import UTC, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -87,7 +90,7 @@ def measure(size: int) -> dict[str, float]:
         finally:
             server.shutdown()
     render, update = sorted(renders)[2], sorted(updates)[2]
-    return {"instruments": size, "data_bytes": data_bytes, "page_bytes": page_bytes, "script_bytes": script_bytes,
+    return {"measured_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "instruments": size, "data_bytes": data_bytes, "page_bytes": page_bytes, "script_bytes": script_bytes,
             "render_ms": round(render, 1), "update_ms": round(update, 1), "update_to_render": round(update / render, 3)}
 
 
