@@ -24,6 +24,7 @@ from mkdocs.config import load_config
 from catalogue_core.check.catalogue import Project, load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.publish.site import plan_site
+from catalogue_core.render.plan_link import PLAN_SRC
 from catalogue_core.urls import Linker
 
 from .generate import DEFAULT_SEED, write_catalogue
@@ -46,10 +47,12 @@ def make_project(folder: Path, size: int, seed: int = DEFAULT_SEED) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(stand_in(page.read_text(encoding="utf-8")), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # Synthetic records carry no planner fields, so the copy has no planner rules and no planner page
+    # (bench/planner.py measures the planner on the real catalogue): the nav loses its entry, and the
+    # folder mkdocs.yml watches is there, empty.
+    config = re.sub(rf"^\s*- [^:\n]+: {re.escape(PLAN_SRC)}\n", "", config, flags=re.MULTILINE)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     write_catalogue(folder / "practices", size, seed)
-    # mkdocs.yml watches planner/; synthetic records carry no planner fields, so no rules (bench/planner.py
-    # measures the planner on its own).
     (folder / "planner").mkdir(exist_ok=True)
     return folder
 
