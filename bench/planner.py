@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from catalogue_core.planner.rules import field_values
+from catalogue_core.check.planner_rules import field_values
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANNER_FIELDS = ["stages", "ages", "settings", "professions"]

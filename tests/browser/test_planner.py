@@ -3,7 +3,7 @@
 Each scenario is a set of choices, the instruments that must and must not fit, and the kinds of
 assessment in order. The lists were read off the instruments' records (their stages, ages, settings,
 professions and access) and the rules in planner/planner.yml, and the Python reading of the rules
-(catalogue_core/planner/answer.py) must agree with the page in full, so a change to a record, a rule
+(catalogue_core/render/plan_answer.py) must agree with the page in full, so a change to a record, a rule
 or the script shows up here.
 """
 
@@ -17,7 +17,7 @@ import pytest
 
 from browser.conftest import WatchedPage
 from catalogue_core.check.catalogue import Catalogue, Project, load_catalogue
-from catalogue_core.planner.answer import answer
+from catalogue_core.render.plan_answer import answer
 from conftest import ROOT
 
 SCENARIOS = [  # (address query, must fit, must not fit, kinds of assessment in order)

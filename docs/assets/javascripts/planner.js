@@ -76,7 +76,7 @@
     });
   }
 
-  // --- the answer: the rules read the same way as planner/answer.py ----------------------
+  // --- the answer: the rules read as render/plan_answer.py reads them -----------------
 
   function chosenChoices(question, state) {
     return question.choices.filter(function (c) { return state[question.name].indexOf(c.value) >= 0; });

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from ..load.records import Record, read_records
-from ..planner.rules import PlannerRules, load_rules
 from ..problems import Problem
 from ..schemas import Schemas, load_schemas
 from ..urls import feed_path
+from .planner_rules import PlannerRules, load_rules
 from .validate import check_records
 
 

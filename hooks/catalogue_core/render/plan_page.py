@@ -16,12 +16,12 @@ from typing import Any
 from markupsafe import Markup
 
 from ..check.catalogue import Catalogue
+from ..check.planner_rules import PlannerRules, field_labels
 from ..load.records import Record
-from ..planner.answer import as_list, dotted_value, rating_order
-from ..planner.rules import PlannerRules, field_labels
 from ..urls import Linker
 from .glossary import first_sentence
 from .pages import front_matter, theme_text
+from .plan_answer import as_list, dotted_value, rating_order
 from .plan_link import PLAN_SRC as PAGE_SRC
 from .qr_code import qr_svg
 from .templates import Templates

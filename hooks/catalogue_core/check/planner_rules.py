@@ -20,7 +20,7 @@ from ..problems import Problem, field_path
 from ..schemas import Schemas
 
 if TYPE_CHECKING:
-    from ..check.catalogue import Catalogue
+    from .catalogue import Catalogue
 
 SCHEMA_FILE = "planner.json"
 Path_ = tuple[str | int, ...]
@@ -72,7 +72,7 @@ def load_rules(path: Path, shown: str, catalogue: Catalogue, docs_dir: Path
 def _schema_problems(document: Document, shown: str, schemas: Schemas) -> Iterator[Problem]:
     from jsonschema import Draft202012Validator
 
-    from ..check.validate import _describe  # the records' wording, so a rule file reads like a record
+    from .validate import _describe  # the records' wording, so a rule file reads like a record
 
     schema = schemas.documents[SCHEMA_FILE]
     validator = Draft202012Validator(schema, registry=schemas.registry)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..check.catalogue import Catalogue
+from ..check.planner_rules import PlannerRules, field_labels
 from ..load.records import Record
-from .rules import PlannerRules, field_labels
 
 Choices = dict[str, list[str]]  # question name -> chosen values
 
