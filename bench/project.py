@@ -25,6 +25,7 @@ from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.project import Project
 from catalogue_core.publish.site_plan import plan_site
+from catalogue_core.render.plan_link import PLAN_SRC
 from catalogue_core.urls import Linker
 
 from .generate import DEFAULT_SEED, write_catalogue
@@ -47,8 +48,13 @@ def make_project(folder: Path, size: int, seed: int = DEFAULT_SEED) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(stand_in(page.read_text(encoding="utf-8")), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # Synthetic records carry no planner fields, so the copy has no planner rules and no planner page
+    # (bench/planner.py measures the planner on the real catalogue): the nav loses its entry, and the
+    # folder mkdocs.yml watches is there, empty.
+    config = re.sub(rf"^\s*- [^:\n]+: {re.escape(PLAN_SRC)}\n", "", config, flags=re.MULTILINE)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     write_catalogue(folder / "practices", size, seed)
+    (folder / "planner").mkdir(exist_ok=True)
     return folder
 
 

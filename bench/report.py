@@ -168,6 +168,50 @@ def read_results() -> list[dict[str, Any]]:
     return rows
 
 
+PLANNER_RESULTS = ROOT / "bench" / "planner-results.json"
+PLANNER_SIZE = 1000  # instruments in the planner's measurement (bench/planner.py)
+PLANNER_DATA_BUDGET = 1_000_000  # bytes of plan/data.js at PLANNER_SIZE instruments
+PLANNER_UPDATE_BUDGET = 0.25  # an update after a choice, as a share of the time the page takes to render
+
+
+def write_planner_results(result: dict[str, Any]) -> None:
+    PLANNER_RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+def planner_verdicts(result: dict[str, Any]) -> list[Verdict]:
+    size = int(result["instruments"])
+    return [
+        Verdict(f"planner data <= {PLANNER_DATA_BUDGET:,} B", size, f"{result['data_bytes']:,} B",
+                result["data_bytes"] <= PLANNER_DATA_BUDGET),
+        Verdict(f"planner update <= {PLANNER_UPDATE_BUDGET}x page render", size,
+                f"{result['update_to_render']}x ({result['update_ms']} ms against {result['render_ms']} ms)",
+                result["update_to_render"] <= PLANNER_UPDATE_BUDGET),
+    ]
+
+
+def planner_section() -> str:
+    """The planner's numbers (bench/planner.py), as make bench last measured them."""
+    if not PLANNER_RESULTS.exists():
+        return "## The assessment planner\n\nNot measured yet: `make bench` measures it.\n\n"
+    r = json.loads(PLANNER_RESULTS.read_text(encoding="utf-8"))
+    verdicts = "\n".join(f"- **{'pass' if v.passed else 'FAIL'}**: {v.budget} at {v.records:,} instruments: {v.measured}"
+                         for v in planner_verdicts(r))
+    return f"""## The assessment planner
+
+`make bench` also builds the real catalogue with synthetic instruments up to {r['instruments']:,} (each with
+random planner fields) and opens `/plan/` in Chromium at 375x800 (`bench/planner.py`; medians of 5 loads,
+measured {r['measured_at']}). The page's weight is mostly the table of every instrument that readers
+without JavaScript get; with JavaScript, `plan/data.js` holds what the answer is made from.
+
+| instruments | plan/data.js | plan page HTML | planner.js | page render (load event) | update after a choice | update / render |
+|---|---|---|---|---|---|---|
+| {r['instruments']:,} | {r['data_bytes']:,} B | {r['page_bytes']:,} B | {r['script_bytes']:,} B | {r['render_ms']:,} ms | {r['update_ms']:,} ms | {r['update_to_render']} |
+
+{verdicts}
+
+"""
+
+
 def page_markdown(rows: list[dict[str, Any]]) -> str:
     """docs/benchmarks.md: the latest table, when and where it was measured, and what each number means."""
     first = rows[0]
@@ -201,6 +245,7 @@ are in the table and, run by run, in `bench/results.json`.
 
 {verdicts}
 
+{planner_section()}
 ## How search is counted
 
 The catalogue's search replaces Material's (`hooks/catalogue_core/publish/search/index_files.py`). Both sides of

@@ -21,7 +21,7 @@ from typing import Any
 
 from catalogue_core.schemas import Schemas
 
-from . import measure, report
+from . import measure, planner, report
 from .generate import DEFAULT_SEED, MIN_SIZE, composition
 from .project import make_plain_floor, make_project
 
@@ -152,11 +152,17 @@ def main(argv: list[str] | None = None) -> int:
     machine = report.machine()
     rows = [measure_size(size, args.runs, args.seed, machine, not args.no_browser) for size in sorted(set(args.sizes))]
     report.write_results(rows)
+    planner_verdicts: list[report.Verdict] = []
+    if not args.no_browser:
+        log(f"the assessment planner at {report.PLANNER_SIZE:,} instruments")
+        planner_result = planner.measure(report.PLANNER_SIZE)
+        report.write_planner_results(planner_result)
+        planner_verdicts = report.planner_verdicts(planner_result)
     report.write_page(rows)
     print()
     print(report.table(rows))
     print()
-    verdicts = report.check_budgets(rows)
+    verdicts = report.check_budgets(rows) + planner_verdicts
     for verdict in verdicts:
         print(verdict)
     failed = [v for v in verdicts if not v.passed]

@@ -60,6 +60,7 @@ def make_site_project(tmp_path: Path, *overlays: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     shutil.copytree(ROOT / "search", tmp_path / "search")
+    (tmp_path / "planner").mkdir()  # mkdocs.yml watches it; without rules the example site has no planner
     (tmp_path / "docs" / "index.md").write_text("# Example catalogue\n", encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n", encoding="utf-8")

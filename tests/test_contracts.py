@@ -17,7 +17,7 @@ import pytest
 
 from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.problems import format_report
-from catalogue_core.publish.site import plan_site
+from catalogue_core.publish.site_plan import plan_site
 from catalogue_core.urls import Linker
 from conftest import KINDS, ROOT, make_project
 

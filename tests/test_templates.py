@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from catalogue_core.check.catalogue import load_catalogue
-from catalogue_core.publish.site import plan_site
+from catalogue_core.publish.site_plan import plan_site
 from catalogue_core.render.templates import BUILT_IN, OVERRIDES
 from catalogue_core.urls import Linker
 from conftest import ROOT, build_site, make_project, make_site_project

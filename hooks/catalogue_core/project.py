@@ -29,6 +29,15 @@ class Project:
         return self._shown(self.records_dir)
 
     @property
+    def planner_file(self) -> Path:
+        """The assessment planner's rules (``planner/planner.yml``); without the file, no planner."""
+        return self.root / "planner" / "planner.yml"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
     def cache_dir(self) -> Path:
         """Where work is kept between runs (``.cache/catalogue/``, git-ignored)."""
         return self.root / ".cache" / "catalogue"

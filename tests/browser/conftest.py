@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, snapshot_project
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -200,3 +200,16 @@ def open_site(browser: Any, axe_source: str) -> Iterator[Callable[..., WatchedPa
     yield open_
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own offline copy (mkdocs-offline.yml), built once per session."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = snapshot_project(tmp_path_factory.mktemp("offline-session") / "project")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    site = project / "offline-site"
+    build(load_config(str(project / "mkdocs-offline.yml"), site_dir=str(site), strict=True))
+    return site

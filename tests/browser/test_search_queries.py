@@ -19,7 +19,7 @@ import pytest
 from browser.conftest import SEARCH_RESULT, WatchedPage, serve
 from browser.test_find_it_fast import search_results
 from catalogue_core.publish.search.words import terms
-from conftest import ROOT, snapshot_project
+from conftest import ROOT
 
 # (query, pages that must be in the first three results). Pages are site addresses.
 QUERIES: list[tuple[str, list[str]]] = [
@@ -118,19 +118,6 @@ def _search(tab: WatchedPage, query: str) -> list[str]:
     """Type ``query`` into an emptied search box; the result pages' addresses, best first, relative to
     the site (test_find_it_fast.search_results types it)."""
     return [url[len(tab.base):] for url in search_results(tab, query)]
-
-
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's own offline copy (mkdocs-offline.yml), built once per session."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    project = snapshot_project(tmp_path_factory.mktemp("offline-session") / "project")
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    site = project / "offline-site"
-    build(load_config(str(project / "mkdocs-offline.yml"), site_dir=str(site), strict=True))
-    return site
 
 
 @pytest.fixture(scope="session", params=["site", "offline"])

@@ -18,6 +18,7 @@ from ..project import Project
 from ..schemas import Schemas, load_schemas
 from ..urls import feed_path
 from .content_rules import check_content, load_content_rules
+from .planner_rules import PlannerRules, load_rules
 from .validate import check_records
 
 
@@ -35,6 +36,7 @@ class Catalogue:
 
     def __init__(self, records: list[Record], schemas: Schemas):
         self.schemas = schemas
+        self.planner: PlannerRules | None = None  # the planner's checked rules, when the project has them
         self.records = sorted(records, key=self._sort_key)
         self.by_id = {r.id: r for r in self.records}
         self.position = {r.id: i for i, r in enumerate(self.records)}  # the order lists follow
@@ -143,4 +145,10 @@ def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
         problems.extend(check_content(records, rules))
     if problems:
         return None, sorted(set(problems))
-    return Catalogue(records, schemas), []
+    catalogue = Catalogue(records, schemas)
+    if project.planner_file.is_file():
+        catalogue.planner, problems = load_rules(project.planner_file, project._shown(project.planner_file),
+                                                 catalogue, project.docs_dir)
+        if problems:
+            return None, sorted(set(problems))
+    return catalogue, []

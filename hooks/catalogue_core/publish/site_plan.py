@@ -13,6 +13,9 @@ from ..render.compare import compare_data, compare_data_path, compared_kinds
 from ..render.glossary import abbreviations
 from ..render.markup import TextRenderer
 from ..render.pages import Page, build_pages
+from ..render.plan_page import DATA_PATH as PLAN_DATA_PATH
+from ..render.plan_page import PAGE_SRC as PLAN_SRC
+from ..render.plan_page import plan_data, plan_page
 from ..render.record_page import RecordPage
 from ..render.templates import Templates
 from ..urls import Linker
@@ -46,6 +49,9 @@ def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = Non
     for kind in compared_kinds(catalogue):
         files[compare_data_path(catalogue.schemas.kinds[kind].plural)] = compare_data(catalogue, linker, boxes, kind)
     pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue), None)
+    if catalogue.planner is not None:
+        pages[PLAN_SRC] = Page(PLAN_SRC, plan_page(catalogue, linker, templates), catalogue.planner.path)
+        files[PLAN_DATA_PATH] = plan_data(catalogue, linker)
     return SitePlan(catalogue, pages, files, sorted(public), glossary)
 
 

@@ -102,7 +102,9 @@ def record_page_cache(cache_dir: Path | None, catalogue: Catalogue, linker: Link
     the configuration, the URL style and the site address, so the site, the offline copy and a build
     for a real address each keep their own file."""
     inputs = cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False),
-                       json.dumps(glossary, sort_keys=True, ensure_ascii=False), templates.digest())
+                       json.dumps(glossary, sort_keys=True, ensure_ascii=False), templates.digest(),
+                       # instrument pages link the planner when there are rules (plan_link.py)
+                       json.dumps(catalogue.planner.data if catalogue.planner else None, sort_keys=True))
     configuration = cache_key(f"directory_urls={linker.directory_urls} site_url={linker.site_url}")
     return CacheFile(cache_dir, "record-pages", inputs, configuration)
 

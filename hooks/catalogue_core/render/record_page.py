@@ -25,6 +25,7 @@ from .addresses import MARK, PageAddress
 from .citation import bibtex, plain_citation
 from .handout import Handout
 from .markup import TextRenderer, date_of, first_sentence, plain_text, safe_href
+from .plan_link import plan_link
 from .share_box import share_box
 from .shared_values import shared_values
 from .templates import Templates
@@ -147,6 +148,7 @@ class RecordPage:
             citation=_citation(plain_citation(record, MARK, about)), bibtex=_citation(bibtex(record, MARK, about)),
             address=address, reviewed=date_of(str(record.data[page_fields.reviewed])),
             reviewed_label=fields[page_fields.reviewed].title, handout=self.handout.view(record, address),
+            plan=plan_link(self.catalogue, self.linker, record),
         )
 
     def search_text(self, view: views.RecordView) -> views.SearchText:

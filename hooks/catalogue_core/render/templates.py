@@ -41,7 +41,7 @@ GLOBAL_MACROS = {
     "section.html": ("section",),
     "box.html": ("box",),
     # the parts of a record's page: each file defines the macro of its name, which takes the page
-    **{f"{part}.html": (part,) for part in ("handout_link", "kind_line", "glance", "facts", "share_box", "about",
+    **{f"{part}.html": (part,) for part in ("handout_link", "plan_link", "kind_line", "glance", "facts", "share_box", "about",
                                              "connections", "sources", "citation", "footer", "handout")},
 }
 

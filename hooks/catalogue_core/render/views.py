@@ -303,6 +303,7 @@ class RecordView:
     reviewed: Date
     reviewed_label: str
     handout: Handout | None
+    plan: Link | None = None  # the link to the assessment planner, on the pages of the kind it weighs
 
 
 @dataclass(frozen=True)
