@@ -303,9 +303,8 @@ def catalogue_records(size: int, seed: int = DEFAULT_SEED) -> dict[str, list[tup
             "full_name": f"{title.split(' ', 1)[1].capitalize()}, version {rng.randint(1, 3)}",
             "types": w.pick(TOOL_TYPES, 1, 2), "method": rng.choice(TOOL_METHODS),
             "purpose": w.prose(30, 70), "structure": w.prose(30, 60), "population": w.short(),
-            "lone_actor_suitability": {"rating": rng.choice(["designed-for", "applicable", "not-specific",
-                                                             "uncertain"]),
-                                       "note": w.prose(20, 50)},
+            "lone_actor_suitability": _suitability(rng.choice(["designed-for", "applicable", "not-specific",
+                                                                "uncertain"]), w.prose(20, 50)),
             "developer": rng.choice(ORGANISATIONS), "countries": w.pick(COUNTRIES[-10:] + ["DE", "AT"], 1, 2),
             "year": rng.randint(2005, 2023), "languages": w.pick(["English", "German", "Dutch", "French"], 1, 3),
             "users": w.short(), "training": w.short(), "evidence": w.prose(40, 120),
@@ -358,7 +357,19 @@ def catalogue_records(size: int, seed: int = DEFAULT_SEED) -> dict[str, list[tup
             data["uncertainty"] = w.short()
         data.update({"sources": w.sources(record_id), "reviewed": w.reviewed(), "tags": w.pick(TAGS, 1, 3)})
         out["practice"].append((record_id, data))
+    # Every kind carries a German summary, as the real records do.
+    for records in out.values():
+        for _, data in records:
+            data["summary_de"] = "Ein Beispiel zu " + ", ".join(w.pick(GERMAN_WORDS, 2, 4)) + "."
     return out
+
+
+def _suitability(rating: str, note: str) -> dict[str, str]:
+    """A tool's rating with a note that does not contradict it (check/content_rules.py): 'No source
+    says' is said in words, as the real records say it."""
+    if rating == "uncertain":
+        note = "No source says whether it was built for people who act alone. " + note
+    return {"rating": rating, "note": note}
 
 
 _COUNTRY_NAMES = {"AT": "Austria", "DE": "Germany", "CH": "Switzerland", "NL": "Netherlands", "BE": "Belgium",
