@@ -261,11 +261,12 @@
 
     function showCounts(shown, active) {
       var total = page.entries.length;
-      var words = lacStrings.index_page;
-      count.textContent = active ? say(words.count_shown, {n: shown, total: total, kinds: nounFor(total, page.kindNames)})
-        : say(words.count_all, {total: total, kinds: nounFor(total, page.kindNames)});
-      controls.toggle.textContent = active ? say(words.filters_active, {n: active}) : words.filters;
-      controls.showResults.textContent = say(words.show_n, {n: shown, kinds: nounFor(shown, page.kindNames)});
+      var kinds = nounFor(total, page.kindNames);
+      count.textContent = active ? say(lacStrings.index_page.count_shown, {n: shown, total: total, kinds: kinds})
+        : say(lacStrings.index_page.count_all, {total: total, kinds: kinds});
+      controls.toggle.textContent = active ? say(lacStrings.index_page.filters_active, {n: active})
+        : lacStrings.index_page.filters;
+      controls.showResults.textContent = say(lacStrings.index_page.show_n, {n: shown, kinds: nounFor(shown, page.kindNames)});
     }
 
     function showFacetCounts() {

@@ -8,8 +8,8 @@
    is a script of the site, added as a <script> element: that works under the pages'
    Content-Security-Policy (script-src 'self') and from file://, where fetch() does not.
 
-   The words shown come from window.lacStrings.search (interface-strings.js, which the build writes
-   in the page's language); a page may replace some as JSON in
+   The words shown come from the search group of window.lacStrings (interface-strings.js, which the
+   build writes in the page's language); a page may replace some as JSON in
    <script type="application/json" id="lac-search-strings"> in its <head>, by the names of `text`
    below (read when this script runs, at the end of the body).
 

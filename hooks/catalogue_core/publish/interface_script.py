@@ -40,7 +40,7 @@ def kind_names(schemas: Schemas, language: str) -> dict[str, dict[str, str]]:
 def interface_script(language: str, schemas: Schemas) -> str:
     """The file's text for one language; raises with the located problems if a word is missing."""
     words = strings(language)
-    data = {group: words[group] for group in SCRIPT_GROUPS}
+    data: dict[str, object] = {group: words[group] for group in SCRIPT_GROUPS}
     data["kinds"] = kind_names(schemas, language)
     data["lang"] = language
     body = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
