@@ -38,6 +38,7 @@ from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.project import Project
 from catalogue_core.publish.build_state import BuildState
+from catalogue_core.publish.interface_script import SCRIPT_PATH, interface_script
 from catalogue_core.publish.publish_settings import missing_settings_notice
 from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site_plan import check_published_urls, plan_site
@@ -147,6 +148,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.append(file)
     for path, content in plan.files.items():
         generated.append(File.generated(config, path, content=content))
+    # The scripts' words, in this build's language (publish/interface_script.py).
+    language = config.theme["language"] or "en"
+    generated.append(File.generated(config, SCRIPT_PATH, content=interface_script(language, plan.catalogue.schemas)))
 
     clashes = [f.src_uri for f in generated if files.get_file_from_path(f.src_uri) is not None]
     if clashes:

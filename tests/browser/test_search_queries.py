@@ -18,7 +18,9 @@ import pytest
 
 from browser.conftest import SEARCH_RESULT, WatchedPage, serve
 from browser.test_find_it_fast import search_results
+from catalogue_core.publish.interface_script import SCRIPT_PATH, interface_script
 from catalogue_core.publish.search.words import terms
+from catalogue_core.schemas import Schemas
 from conftest import ROOT
 
 # (query, pages that must be in the first three results). Pages are site addresses.
@@ -258,10 +260,14 @@ def test_results_show_title_kind_and_a_readable_snippet(tab: WatchedPage) -> Non
 
 def test_a_german_page_gets_the_search_in_german(real_site_build: Path,
                                                    open_site: Callable[[str], WatchedPage]) -> None:
-    """The German site's pages will say lang="de": the box, the counts and the corrected query are in
-    German there, and a page can give its own words as JSON (#lac-search-strings)."""
+    """The German site's pages say lang="de" and its interface-strings.js is German: the box, the counts
+    and the corrected query are in German there, and a page can give its own words as JSON
+    (#lac-search-strings)."""
+    german_words = interface_script("de", Schemas.load(ROOT / "schemas"))
     for base in serve(real_site_build):
         tab = open_site(base)
+        tab.page.route(base + SCRIPT_PATH, lambda route: route.fulfill(
+            body=german_words, content_type="text/javascript; charset=utf-8"))
 
         def german(route: Any) -> None:
             html = route.fetch().text().replace('<html lang="en"', '<html lang="de"', 1)
@@ -271,7 +277,7 @@ def test_a_german_page_gets_the_search_in_german(real_site_build: Path,
 
         tab.page.route(base, german)
         tab.goto("")
-        assert tab.page.get_attribute(".md-search__input", "placeholder") == "Suche"
+        assert tab.page.get_attribute(".md-search__input", "placeholder") == "Suchen"
         assert tab.page.get_attribute(".md-search__options button", "aria-label") == "Eingabe leeren"
         tab.page.click(".md-search__input")
         tab.page.keyboard.type("Entlassungsvorbereitung")

@@ -10,15 +10,23 @@
 (function () {
   "use strict";
 
+  var lacStrings = window.lacStrings; // the words, in the page's language (interface-strings.js)
+  if (!lacStrings) return;
+
+  /* A text with its {placeholders} filled in. */
+  function say(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
   function nameOf(wrap) {
-    if (wrap.tagName === "CODE") return "Code";
+    if (wrap.tagName === "CODE") return lacStrings.accessibility.code;
     var caption = wrap.querySelector("caption");
     if (caption) return caption.textContent.trim();
     for (var node = wrap; node; node = node.previousElementSibling || node.parentElement) {
-      if (/^H[1-6]$/.test(node.tagName)) return "Table: " + node.textContent.replace("¶", "").trim();
+      if (/^H[1-6]$/.test(node.tagName)) return say(lacStrings.accessibility.table_named, {title: node.textContent.replace("¶", "").trim()});
       if (node.classList && node.classList.contains("md-content")) break;
     }
-    return "Table";
+    return lacStrings.accessibility.table;
   }
 
   function update() {
@@ -26,7 +34,7 @@
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
         wrap.tabIndex = 0;
         wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", nameOf(wrap) + " (scrolls sideways)");
+        wrap.setAttribute("aria-label", say(lacStrings.accessibility.scrolls_sideways, {title: nameOf(wrap)}));
       } else if (wrap.hasAttribute("tabindex")) {
         wrap.removeAttribute("tabindex");
         wrap.removeAttribute("role");

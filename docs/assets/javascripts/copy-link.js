@@ -6,6 +6,8 @@
 (function () {
   "use strict";
 
+  var lacStrings = window.lacStrings; // the words, in the page's language (interface-strings.js)
+
   function textOf(button) {
     if (button.hasAttribute("data-copy-page-address")) return location.origin + location.pathname;
     var from = button.getAttribute("data-copy-from");
@@ -17,7 +19,7 @@
   }
 
   function init() {
-    if (!navigator.clipboard) return;
+    if (!navigator.clipboard || !lacStrings) return; // the buttons stay hidden, as without JavaScript
     var served = /^https?:$/.test(location.protocol);
     document.querySelectorAll("button.lac-copy").forEach(function (button) {
       if (button.hasAttribute("data-copy-page-address") && !served) return;
@@ -27,7 +29,7 @@
         var text = textOf(button);
         if (text === null) return;
         navigator.clipboard.writeText(text).then(function () {
-          button.textContent = "Copied";
+          button.textContent = lacStrings.addresses.copied;
           setTimeout(function () { button.textContent = label; }, 2000);
         });
       });

@@ -20,17 +20,22 @@
  * The page's renderer (render/index_page.py) writes the form (a fieldset with a legend per filter,
  * each checkbox inside its label), the count (data-noun) and the list (data-kind); this script
  * relies on that markup and checks only whether the page has filters at all.
+ *
+ * Its words come from window.lacStrings (interface-strings.js, written by the build in the page's
+ * language); the kind's names, for counts, from lacStrings.kinds by the list's data-kind.
  */
 (function () {
   "use strict";
 
+  var lacStrings = window.lacStrings;
+  if (!lacStrings) return; // without its words the script leaves the page as it is without JavaScript
   // Labels and directions for sort keys the catalogue's renderer may add to entries. A key not
   // listed here is offered too, labelled by the list's data-sort-label-<key> attribute.
   var SORT_LABELS = {
-    title: ["Title (A to Z)", 1],
-    reviewed: ["Last reviewed (newest first)", -1],
-    evidence: ["Evidence (strongest first)", -1],
-    year: ["Start year (newest first)", -1]
+    title: [lacStrings.index_page.title_a_to_z, 1],
+    reviewed: [lacStrings.index_page.last_reviewed_newest, -1],
+    evidence: [lacStrings.index_page.evidence_strongest, -1],
+    year: [lacStrings.index_page.start_year_newest, -1]
   };
   var PHONE = "(max-width: 59.984375em)"; // where Material hides the table of contents sidebar
 
@@ -45,6 +50,15 @@
     });
     return node;
   }
+
+  /* A text with its {placeholders} filled in. */
+  function say(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
+  /* The kind's name that goes with the number n: "1 practice", "2 practices". */
+  var plurals = new Intl.PluralRules(lacStrings.lang);
+  function nounFor(n, names) { return plurals.select(n) === "one" ? names.one : names.other; }
 
   function toArray(nodes) { return Array.prototype.slice.call(nodes); }
 
@@ -67,9 +81,10 @@
     var boxes = toArray(form.querySelectorAll("input[type=checkbox]"));
     var page = {form: form, list: list, count: count, boxes: boxes, names: [], facetTitle: {}, labelOf: {},
                 entries: toArray(list.querySelectorAll(":scope > li.lac-entry")),
-                noun: count.getAttribute("data-noun"), uid: "lac-filters-" + list.getAttribute("data-kind")};
+                uid: "lac-filters-" + list.getAttribute("data-kind")};
     page.original = page.entries.slice();
-    page.singular = page.noun.replace(/s$/, "");
+    page.kindNames = lacStrings.kinds[list.getAttribute("data-kind")] ||
+      {one: count.getAttribute("data-noun"), other: count.getAttribute("data-noun")};
     boxes.forEach(function (box) {
       if (page.names.indexOf(box.name) < 0) page.names.push(box.name);
       page.facetTitle[box.name] = box.closest("fieldset").querySelector("legend").textContent.trim();
@@ -117,7 +132,7 @@
         controls.sortSelect.appendChild(el("option", {value: key, text: sortLabel(page.list, key)}));
       });
       bar.appendChild(el("span", {class: "lac-sort"}, [
-        el("label", {for: page.uid + "-sort", text: "Sort by"}), controls.sortSelect]));
+        el("label", {for: page.uid + "-sort", text: lacStrings.index_page.sort_by}), controls.sortSelect]));
     }
     form.parentNode.insertBefore(bar, form);
     form.appendChild(controls.showResults);
@@ -208,7 +223,7 @@
 
     function describe(name, value) {
       var label = page.labelOf[name + "=" + value];
-      return page.facetTitle[name] + ": " + (label || value + " (not a value this list knows)");
+      return page.facetTitle[name] + ": " + (label || say(lacStrings.index_page.unknown_value, {value: value}));
     }
 
     function countWhere(chosen, except) {
@@ -225,7 +240,7 @@
 
     function removeButton(text, extra, onClick) {
       var button = el("button", {type: "button", class: "lac-chip"}, [
-        el("span", {class: "lac-sr-only", text: "Remove filter "}), text,
+        el("span", {class: "lac-sr-only", text: lacStrings.index_page.remove_filter + " "}), text,
         extra ? el("span", {class: "lac-chip-extra", text: extra}) : "",
         el("span", {class: "lac-chip-x", "aria-hidden": "true", text: " ×"})
       ]);
@@ -246,9 +261,12 @@
 
     function showCounts(shown, active) {
       var total = page.entries.length;
-      count.textContent = active ? shown + " of " + total + " " + page.noun : total + " " + page.noun;
-      controls.toggle.textContent = "Filters" + (active ? " (" + active + " active)" : "");
-      controls.showResults.textContent = "Show " + shown + " " + (shown === 1 ? page.singular : page.noun);
+      var kinds = nounFor(total, page.kindNames);
+      count.textContent = active ? say(lacStrings.index_page.count_shown, {n: shown, total: total, kinds: kinds})
+        : say(lacStrings.index_page.count_all, {total: total, kinds: kinds});
+      controls.toggle.textContent = active ? say(lacStrings.index_page.filters_active, {n: active})
+        : lacStrings.index_page.filters;
+      controls.showResults.textContent = say(lacStrings.index_page.show_n, {n: shown, kinds: nounFor(shown, page.kindNames)});
     }
 
     function showFacetCounts() {
@@ -263,7 +281,7 @@
       });
       form.querySelectorAll("details.lac-facet").forEach(function (details) {
         var n = (selected[details.getAttribute("data-facet")] || []).length;
-        details.querySelector(".lac-facet-selected").textContent = n ? " (" + n + " selected)" : "";
+        details.querySelector(".lac-facet-selected").textContent = n ? " " + say(lacStrings.index_page.n_selected, {n: n}) : "";
       });
     }
 
@@ -282,11 +300,11 @@
         items.appendChild(el("li", {}, [button]));
       });
       if (chosen.length > 1) {
-        var clear = el("button", {type: "button", class: "lac-chip lac-chip-clear", text: "Clear all filters"});
+        var clear = el("button", {type: "button", class: "lac-chip lac-chip-clear", text: lacStrings.index_page.clear_all_filters});
         clear.addEventListener("click", function () { selected = {}; update(true); });
         items.appendChild(el("li", {}, [clear]));
       }
-      active.appendChild(el("p", {class: "lac-active-title", id: page.uid + "-active", text: "Active filters:"}));
+      active.appendChild(el("p", {class: "lac-active-title", id: page.uid + "-active", text: lacStrings.index_page.active_filters}));
       active.appendChild(items);
     }
 
@@ -302,18 +320,18 @@
         return countWhere(only) === 0;
       });
       var words = function (name) {
-        return selected[name].map(function (v) { return describe(name, v); }).join(" or ");
+        return selected[name].map(function (v) { return describe(name, v); }).join(" " + lacStrings.index_page.or + " ");
       };
-      var singular = page.singular;
+      var kind = page.kindNames.one;
       var text = alone.length
-        ? "No " + singular + " has " + alone.map(words).join("; no " + singular + " has ") + "."
-        : "No " + singular + " matches all of these filters together: " + facets.map(words).join("; ") + ".";
-      empty.appendChild(el("p", {class: "admonition-title", text: "Nothing matches"}));
+        ? alone.map(function (name) { return say(lacStrings.index_page.none_has, {kind: kind, value: words(name)}); }).join(" ")
+        : say(lacStrings.index_page.none_matches_together, {kind: kind, value: facets.map(words).join("; ")});
+      empty.appendChild(el("p", {class: "admonition-title", text: lacStrings.index_page.nothing_matches}));
       empty.appendChild(el("p", {text: text}));
       var fixes = el("ul", {class: "lac-chips"});
       facets.forEach(function (name) {
         var n = countWhere(without(name));
-        var button = removeButton(words(name), "(then " + n + " " + (n === 1 ? singular : page.noun) + ")", function () {
+        var button = removeButton(words(name), say(lacStrings.index_page.then_n, {n: n, kinds: nounFor(n, page.kindNames)}), function () {
           selected = without(name);
           update(true);
         });

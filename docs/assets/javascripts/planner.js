@@ -10,6 +10,14 @@
 (function () {
   "use strict";
 
+  var lacStrings = window.lacStrings; // the words, in the page's language (interface-strings.js)
+  if (!lacStrings) return; // the page keeps its table of every instrument, as without JavaScript
+
+  /* A text with its {placeholders} filled in. */
+  function say(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
   var PRINT_IN_FULL = 6;  // up to this many fitting instruments print with all their facts
 
   function el(tag, attributes, children) {
@@ -153,19 +161,19 @@
       var labels = chosenChoices(question, state).map(function (c) { return c.label; });
       if (labels.length) parts.push(question.short + ": " + labels.join(", "));
     });
-    return parts.length ? "Your answers: " + parts.join(" · ") + "."
-      : "No answers yet, so every instrument is shown. Choose above to narrow the plan.";
+    return parts.length ? say(lacStrings.planner.your_answers, {value: parts.join(" · ")})
+      : lacStrings.planner.no_answers_yet;
   }
 
   function instrumentCard(item) {
     var instrument = item.instrument;
-    var rows = [el("dt", {text: "Fit for lone actors"}),
+    var rows = [el("dt", {text: lacStrings.planner.fit_for_lone_actors}),
                 el("dd", {class: "lac-plan-rating lac-rating-" + instrument.rating, text: instrument.ratingLabel}),
-                el("dt", {text: "Why it fits"}),
+                el("dt", {text: lacStrings.planner.why_it_fits}),
                 el("dd", {text: item.verdict.matched.length ? item.verdict.matched.join("; ") + "."
-                  : "Nothing you answered rules it out."})];
+                  : lacStrings.planner.nothing_rules_it_out})];
     if (item.verdict.unknown.length) {
-      rows.push(el("dt", {text: "Sources do not say"}), el("dd", {text: item.verdict.unknown.join(", ") + "."}));
+      rows.push(el("dt", {text: lacStrings.planner.sources_do_not_say}), el("dd", {text: item.verdict.unknown.join(", ") + "."}));
     }
     instrument.details.forEach(function (detail) {
       var long = detail[2] ? {class: "lac-plan-long"} : {};
@@ -182,26 +190,27 @@
     region("summary").textContent = summary(state, data);
     fill(region("types"), result.types.length ? result.types.map(function (t) {
       return el("li", {"data-type": t.value}, [el("strong", {text: t.label}), ". " + t.why + " ",
-                                               el("span", {}, ["See: ", link(t.href, t.source), "."])]);
-    }) : [el("li", {class: "lac-plan-none", text: "Say what you need to know, or where the case is, to see which kinds of assessment to use."})]);
+                                               el("span", {}, [lacStrings.planner.see + " ", link(t.href, t.source), "."])]);
+    }) : [el("li", {class: "lac-plan-none", text: lacStrings.planner.no_types_yet})]);
     // A long list prints as titles and ratings only, so that the plan stays on one page (planner.css).
     var listClass = "lac-plan-instruments" + (result.fit.length > PRINT_IN_FULL ? " lac-plan-many" : "");
     fill(region("fit"), [result.fit.length ? el("ul", {class: listClass}, result.fit.map(instrumentCard))
-      : el("p", {text: "No instrument fits every answer. The list below says why each one does not; try leaving a question open."})]);
-    region("not-fit-summary").textContent = "Instruments that do not fit (" + result.notFit.length + "), and why";
+      : el("p", {text: lacStrings.planner.no_instrument_fits})]);
+    region("not-fit-summary").textContent = say(lacStrings.planner.not_fit_summary, {n: result.notFit.length});
     fill(region("not-fit"), [el("ul", {}, result.notFit.map(function (item) {
       return el("li", {"data-id": item.instrument.id}, [link(item.instrument.href, item.instrument.title),
         ": " + item.verdict.reasons.join("; ") + ". ",
-        el("span", {class: "lac-plan-rating", text: "Fit for lone actors: " + item.instrument.ratingLabel + "."})]);
+        el("span", {class: "lac-plan-rating", text: say(lacStrings.planner.fit_for_lone_actors_is, {value: item.instrument.ratingLabel})})]);
     }))]);
     fill(region("practices"), [result.practices.length ? el("ul", {class: "lac-plan-practices"}, result.practices.map(function (p) {
       return el("li", {"data-id": p.id}, [link(p.href, p.title)]);
-    })) : el("p", {text: "No practice in the catalogue matches these answers."})]);
+    })) : el("p", {text: lacStrings.planner.no_practice_matches})]);
     fill(region("recommendations"), result.recommendations.length ? result.recommendations.map(function (r) {
       return el("li", {}, [link(r.href, r.title)]);
-    }) : [el("li", {class: "lac-plan-none", text: "Answer a question to see the recommendations that apply."})]);
+    }) : [el("li", {class: "lac-plan-none", text: lacStrings.planner.no_recommendations_yet})]);
     var jump = region("jump");
-    jump.textContent = "See the " + result.fit.length + (result.fit.length === 1 ? " instrument" : " instruments") + " that fit";
+    jump.textContent = new Intl.PluralRules(lacStrings.lang).select(result.fit.length) === "one"
+      ? lacStrings.planner.see_one_that_fits : say(lacStrings.planner.see_n_that_fit, {n: result.fit.length});
     region("address").textContent = location.href;
   }
 
@@ -214,7 +223,7 @@
     // With the planner working, the table is one click away instead of filling the page.
     table.hidden = true;
     var show = el("button", {type: "button", class: "md-button", "aria-expanded": "false",
-                             text: "Show every instrument in one table"});
+                             text: lacStrings.planner.show_table});
     show.addEventListener("click", function () {
       table.hidden = !table.hidden;
       show.setAttribute("aria-expanded", String(!table.hidden));

@@ -8,9 +8,10 @@
    is a script of the site, added as a <script> element: that works under the pages'
    Content-Security-Policy (script-src 'self') and from file://, where fetch() does not.
 
-   The words shown come from STRINGS by the page's language (<html lang>); a page may give its own
-   as JSON in <script type="application/json" id="lac-search-strings"> in its <head> (read when this
-   script runs, at the end of the body).
+   The words shown come from the search group of window.lacStrings (interface-strings.js, which the
+   build writes in the page's language); a page may replace some as JSON in
+   <script type="application/json" id="lac-search-strings"> in its <head>, by the names of `text`
+   below (read when this script runs, at the end of the body).
 
    The markup and classes are Material's own search (partials/search.html), so the box looks and
    moves like Material's, but Material's search plugin is off: it would download the whole index
@@ -22,23 +23,20 @@
   var script = document.currentScript;
   var header = document.querySelector(".md-header__inner");
   var toggle = document.getElementById("__search");
-  if (!script || !header || !toggle) return;
+  var lacStrings = window.lacStrings;
+  if (!script || !header || !toggle || !lacStrings) return;
   var root = script.src.replace(/assets\/javascripts\/search\.js(\?.*)?$/, "");
   var PAGE_SIZE = 10;
   var WAIT = 200;  // ms without a key before the results' pages are loaded
 
-  var STRINGS = {
-    en: {search: "Search", searchSite: "Search the catalogue", close: "Close search", clear: "Clear",
-         start: "Type to start searching", none: "No matching pages", one: "1 matching page",
-         many: "{n} matching pages", resultsFor: "Results for", didYouMean: "Did you mean: ",
-         more: "Show {n} more of {left}", failed: "Search could not load; reload the page to try again."},
-    de: {search: "Suche", searchSite: "Den Katalog durchsuchen", close: "Suche schließen", clear: "Leeren",
-         start: "Suchbegriff eingeben", none: "Keine passenden Seiten", one: "1 passende Seite",
-         many: "{n} passende Seiten", resultsFor: "Ergebnisse für", didYouMean: "Meinten Sie: ",
-         more: "{n} weitere von {left} zeigen", failed: "Die Suche konnte nicht laden; bitte die Seite neu laden."}
+  var text = {
+    search: lacStrings.search.search, searchSite: lacStrings.search.search_the_catalogue,
+    close: lacStrings.search.close_search, clear: lacStrings.search.clear, start: lacStrings.search.type_to_start,
+    none: lacStrings.search.no_matches, one: lacStrings.search.one_match, many: lacStrings.search.n_matches,
+    resultsFor: lacStrings.search.results_for, didYouMean: lacStrings.search.did_you_mean,
+    more: lacStrings.search.show_more, failed: lacStrings.search.could_not_load
   };
   var lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
-  var text = STRINGS[lang] || STRINGS.en;
   var given = document.getElementById("lac-search-strings");
   if (given) {
     try { text = Object.assign({}, text, JSON.parse(given.textContent)); } catch (e) { /* keep the defaults */ }
@@ -170,14 +168,14 @@
     if (!found) { status.textContent = text.start; return; }
     var n = found.results.length;
     var count = n === 0 ? text.none : n === 1 ? text.one : say("many", {n: n});
-    status.textContent = found.corrected ? text.resultsFor + " " + found.corrected + " · " + count : count;
+    status.textContent = found.corrected ? say("resultsFor", {word: found.corrected}) + " · " + count : count;
     if (!n && found.suggestions.length) offer(found.suggestions);
     return showMore();
   }
 
   function offer(words) {
     var label = document.createElement("span");
-    label.textContent = text.didYouMean;
+    label.textContent = text.didYouMean + " ";
     suggestions.appendChild(label);
     words.forEach(function (word, i) {
       var button = document.createElement("button");
@@ -203,7 +201,7 @@
         var button = document.createElement("button");
         button.type = "button";
         button.className = "md-search-result__more lac-search-more__button";
-        button.textContent = say("more", {n: Math.min(left, PAGE_SIZE), left: left});
+        button.textContent = say("more", {n: Math.min(left, PAGE_SIZE), total: left});
         button.addEventListener("click", function () { showMore(); });
         more.appendChild(button);
       }

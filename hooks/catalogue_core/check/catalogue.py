@@ -15,6 +15,7 @@ from typing import Any
 from ..load.records import Record, read_records
 from ..problems import Problem
 from ..project import Project
+from ..render.interface_strings import check_interface_strings
 from ..schemas import Schemas, load_schemas
 from ..urls import feed_path
 from .content_rules import check_content, load_content_rules
@@ -141,6 +142,7 @@ def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     problems.extend(check_records(records, schemas, unreadable_ids))
     rules, rule_problems = load_content_rules(schemas, project.shown_schemas_dir)
     problems.extend(rule_problems)
+    problems.extend(check_interface_strings())  # the words our templates and scripts write, both languages
     if rules is not None:
         problems.extend(check_content(records, rules))
     if problems:

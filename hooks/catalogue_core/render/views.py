@@ -371,6 +371,7 @@ class IndexView:
 class ComparePage:
     title: str
     names: str  # the kind's plural name
+    kind: str  # the kind, whose names compare.js reads from the interface strings
     index: str  # link to the kind's index
     data: str  # link to the comparison's data (compare.js)
     max: int
