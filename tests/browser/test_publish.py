@@ -19,7 +19,7 @@ def test_without_site_url_the_permanent_link_and_citation_show_the_address_the_p
     tab.goto("practices/example-practice/")
     address = example_url + "practices/example-practice/"
     assert tab.page.locator("a.lac-permalink").inner_text() == address
-    assert tab.page.locator(".lac-cite").inner_text().endswith(f"last reviewed 1 May 2025. {address}")
+    assert tab.page.locator(".lac-cite").inner_text().endswith(f"Lone Actors Practice Catalogue, 1 May 2025. {address}")
     assert f"url = {{{address}}}" in tab.page.locator("details pre").text_content()
     button = tab.page.locator("button.lac-copy")
     assert button.is_visible()
