@@ -94,15 +94,15 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("Veiligheidshuis", ["practices/safety-houses/"]),
     ("Reclassering", ["practices/reclassering-team-ter/"]),
     ("Aarhus", ["practices/aarhus-model/"]),
-    # German compounds that occur nowhere whole: split into words of the index
-    ("Entlassungsvorbereitung", ["practices/neustart-extremism-probation/"]),
+    # German compounds: whole in a German summary, or split into words of the index
+    ("Entlassungsvorbereitung", ["recommendations/plan-release-before-discharge/"]),
     ("Sozialdiagnostik", ["practices/social-diagnostics-in-counselling/"]),
     ("Ausstiegsberatung", ["practices/konex-baden-wuerttemberg/"]),
     ("Haftentlassung", ["recommendations/plan-release-before-discharge/"]),
     # Typos: searched as the closest word of the index
     ("radicalsation", ["terms/radicalisation/"]),
     ("deradicalisaton", ["terms/deradicalisation/"]),
-    ("probaton", ["practices/neustart-extremism-probation/"]),
+    ("probaton", ["practices/reclassering-team-ter/"]),  # as "probation": the Dutch probation service first
     ("Bewärungshilfe", ["practices/neustart-extremism-probation/"]),
     ("Gefärder", ["terms/gefaehrder/"]),
     # English words Snowball stems as English: "steering" is not "ste", "center" meets "centre"
