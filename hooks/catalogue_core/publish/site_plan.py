@@ -37,18 +37,23 @@ class SitePlan:
 
 
 def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None,
-              overrides: Path | None = None) -> SitePlan:
-    """``overrides`` is the folder of a site owner's templates (``overrides/catalogue/``), if any."""
-    public = {**data_files(catalogue, linker.site_url), **feed_files(catalogue, linker)}
+              overrides: Path | None = None, language: str = "en", shared: tuple[str, ...] = ()) -> SitePlan:
+    """``overrides`` is the folder of a site owner's templates (``overrides/catalogue/``), if any.
+    ``language`` is the one the pages' own words are written in; ``shared`` the paths (or folders,
+    ending in "/") of data files this build does not write, because it is another language of a
+    site that has them one level up: its pages link there."""
+    data = {path: content for path, content in data_files(catalogue, linker.site_url).items()
+            if not path.startswith(shared)}
+    public = {**data, **feed_files(catalogue, linker)}
     files = {**public, **redirect_files(catalogue, linker)}
     glossary = abbreviations(catalogue)
-    templates = Templates(overrides, cache_dir)
+    templates = Templates(overrides, cache_dir, language)
     record_page = RecordPage(catalogue, linker, TextRenderer(glossary), templates)
     pages = build_pages(catalogue, linker, cache_dir, glossary, templates, record_page)
     boxes = {record.id: pages[record.src].box for record in catalogue.records}
     for kind in compared_kinds(catalogue):
         files[compare_data_path(catalogue.schemas.kinds[kind].plural)] = compare_data(catalogue, linker, boxes, kind)
-    pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue), None)
+    pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue, linker, "../" if shared else ""), None)
     if catalogue.planner is not None:
         pages[PLAN_SRC] = Page(PLAN_SRC, plan_page(catalogue, linker, templates), catalogue.planner.path)
         files[PLAN_DATA_PATH] = plan_data(catalogue, linker)

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..check.catalogue import Catalogue, Link
 from ..load.records import Record
-from ..schemas import FieldInfo
+from ..schemas import FieldInfo, Schemas
 from ..urls import Linker, index_src
 from . import views
 from .addresses import MARK, PageAddress
@@ -247,7 +247,7 @@ class RecordPage:
         return views.Contacts(tuple(pieces))
 
     def _original_name(self, record: Record, info: FieldInfo, value: str) -> views.Value:
-        return views.OriginalName(_guess_language(record, self.catalogue), value)
+        return views.OriginalName(original_name_language(record, self.schemas), value)
 
     def _rating(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> views.Value:
         """An object with one labelled value (the rating) and Markdown text (what it rests on)."""
@@ -504,9 +504,9 @@ COUNTRY_LANGUAGES = {"AT": "de", "DE": "de", "CH": "de", "NL": "nl", "BE": "nl",
                      "FR": "fr", "NO": "no", "ES": "es", "IT": "it", "PL": "pl"}
 
 
-def _guess_language(record: Record, catalogue: Catalogue) -> str:
+def original_name_language(record: Record, schemas: Schemas) -> str:
     """The language of an original name: that of the record's first country where we know it."""
-    for info in catalogue.schemas.fields[record.kind].values():
+    for info in schemas.fields[record.kind].values():
         if info.format == "country" and record.data.get(info.name):
             value = record.data[info.name]
             first = value[0] if isinstance(value, list) else value
