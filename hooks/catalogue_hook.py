@@ -43,6 +43,7 @@ from catalogue_core.publish.build_state import BuildState
 from catalogue_core.publish.publish_settings import missing_settings_notice
 from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site_plan import check_published_urls, plan_site
+from catalogue_core.render.interface_strings import strings
 from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.render.tag_groups import listing_order, tag_groups, template_settings
 from catalogue_core.render.templates import OVERRIDES
@@ -78,6 +79,8 @@ def on_config(config: MkDocsConfig) -> None:
     # `_set_edit_url`: `urljoin(repo_url or '', src_uri)`).
     if not config.repo_url:
         config.edit_uri = None
+    # The words our theme overrides write (overrides/*.html), in the build's language.
+    config.extra["words"] = strings(config.theme["language"])
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

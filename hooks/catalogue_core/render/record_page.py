@@ -62,6 +62,7 @@ class RecordPage:
         self.handout = Handout(catalogue, linker, text, self)
         self._shared: dict[str, dict[str, Any]] = {}  # per kind: values said once, on the index
         self._page = templates.get("record_page.md")
+        self.words, self.noun = templates.words, templates.noun
         self._value = templates.macro("values.html", "value")
         self._labels_of_sources: dict[str, views.SourceLabels] = {}  # per kind
 
@@ -113,12 +114,14 @@ class RecordPage:
             elif in_glance and info.place not in ("section", "notice", "warning"):
                 continue  # shown in the box; a section stays below it, with the whole text
             elif info.place == "notice":
-                notices.append(views.Box("note", info.title, self._block(str(info.labels.get(str(value), value)))))
+                notices.append(views.Box("note", info.title, self._block(str(info.labels.get(str(value), value))),
+                                         None if str(value) in info.labels else info.lang))
             elif info.place == "warning":
-                warnings.append(views.Box("warning", info.title, self._block(str(value))))
+                warnings.append(views.Box("warning", info.title, self._block(str(value)), info.lang))
             elif info.place == "about":
                 text = str(info.labels.get(str(value), value))
-                editorial.append(views.Box("note", info.title, self._block(text)))
+                editorial.append(views.Box("note", info.title, self._block(text),
+                                           None if str(value) in info.labels else info.lang))
             elif info.place == "section":
                 lead, rest = self._lead_and_rest(info, value)
                 if rest is not None:
@@ -128,7 +131,7 @@ class RecordPage:
                     sections.append(views.Section(info.title, self._section_value(record, info, value),
                                                   info.searched, info.lang))
             else:
-                facts.append(views.Row(info.title, self.fact_value(record, info, value)))
+                facts.append(views.Row(info.title, self.fact_value(record, info, value), info.lang))
 
         listed_in_glance = {link.source.id for link in self.catalogue.backlinks.get(record.id, [])
                             if f"{link.source.kind}.{link.field}" in kind.glance}
@@ -376,7 +379,8 @@ class RecordPage:
             info = fields[name]
             if name not in record.data or self.schemas.rated(record.kind, info):
                 return []
-            return [views.Row(self._glance_label(record, info), self._glance_value(record, info, from_src))]
+            return [views.Row(self._glance_label(record, info), self._glance_value(record, info, from_src),
+                              None if info.references else info.lang)]
         source_kind, _, field = name.partition(".")
         sources = [link.source for link in self.catalogue.backlinks.get(record.id, [])
                    if link.source.kind == source_kind and link.field == field]
@@ -408,7 +412,7 @@ class RecordPage:
             return self._record_links(from_src, self._targets(value))
         if info.is_markdown and not info.is_list:
             return views.Excerpt(first_sentence(value), self._anchor(record, info, from_src),
-                                 f"More on {info.title.lower()}")
+                                 self.words["record_page"]["more_on"].format(field=self.noun(info.title)))
         return self.fact_value(record, info, value)
 
 

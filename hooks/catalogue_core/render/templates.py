@@ -29,6 +29,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyste
 from jinja2.ext import Extension
 
 from ..cache import CODE_DIGEST
+from ..languages import SOURCE_LANGUAGE
 from .interface_strings import STRINGS_FILE, strings
 from .markup import format_date, markdown_heading
 
@@ -79,8 +80,14 @@ class Templates:
         # The words the templates write themselves, in the build's language: t.record_page.sources.
         words = strings(language)
         self.environment.globals["t"] = words
+        self.environment.globals.update(language=language, source_language=SOURCE_LANGUAGE)
         months = words["months"]["names"]
         self.environment.globals["shown_date"] = lambda iso: format_date(iso, months)
+        # A kind's plural inside a sentence: "all practices", but German writes "alle Praxisbeispiele".
+        self.words = words
+        lower = words["grammar"]["lower_case_nouns"] == "yes"
+        self.noun = (lambda text: str(text).lower()) if lower else str
+        self.environment.filters["noun"] = self.noun
         self._compiled: dict[str, Template] = {}
         # The macros of values.html (how a value, a link, a date, an address look) and of the parts of
         # a page are in every template without an import or an include: an import in each part of each
