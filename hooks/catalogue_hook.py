@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from catalogue_core.check.catalogue import Catalogue, load_catalogue
-from catalogue_core.languages import localized_records, localized_schemas
+from catalogue_core.languages import in_source_language, localized_records, localized_schemas
 from catalogue_core.problems import format_report
 from catalogue_core.project import Project
 from catalogue_core.publish.build_state import BuildState
@@ -253,21 +253,11 @@ def _fallback_files(config: MkDocsConfig, files: Files) -> list[File]:
         if files.get_file_from_path(src_uri) is not None or _current().plan.pages.get(src_uri):
             continue
         if path.suffix == ".md":
-            found.append(File.generated(config, src_uri, content=_in_original_language(
-                path.read_text(encoding="utf-8"), fallback["note"], fallback["language"])))
+            found.append(File.generated(config, src_uri, content=in_source_language(
+                path.read_text(encoding="utf-8"), fallback["note"])))
         else:
             found.append(File.generated(config, src_uri, abs_src_path=str(path)))
     return found
-
-
-def _in_original_language(markdown: str, note: str, language: str) -> str:
-    """An untranslated page: its front matter, a note in the site's language, then its text marked
-    with the language it is written in."""
-    front, body = "", markdown
-    if markdown.startswith("---\n"):
-        end = markdown.index("\n---\n", 4) + len("\n---\n")
-        front, body = markdown[:end], markdown[end:]
-    return f'{front}\n!!! info "{note}"\n\n<div lang="{language}" markdown>\n\n{body}\n\n</div>\n'
 
 
 def on_build_error(error: Exception) -> None:

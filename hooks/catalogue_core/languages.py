@@ -24,6 +24,7 @@ from .schemas import COMMON, KIND_BLOCK, PAGE_FIELDS_KEY, Schemas
 
 SOURCE_LANGUAGE = "en"  # the language records and schemas are written in
 _TEXT_TYPES = {"string"}
+_TEXT_FORMATS = {"bullets", "perspectives"}  # formats whose values are free text (schemas.FORMATS)
 
 
 def translated_field(documents: dict[str, dict[str, Any]], role: str, language: str) -> str | None:
@@ -93,7 +94,7 @@ def _mark_source_language(fields: dict[str, Any], documents: dict[str, dict[str,
             continue
         schema = _resolved(raw, documents, document)
         items = _resolved(schema.get("items", {}), documents, document) if schema.get("type") == "array" else {}
-        texty = (items or schema).get("type") in _TEXT_TYPES and not any(
+        texty = schema.get("x-format") in _TEXT_FORMATS or (items or schema).get("type") in _TEXT_TYPES and not any(
             key in (items or schema) for key in ("enum", "const", "format", "x-format", "x-references"))
         if texty and "x-lang" not in schema:
             raw["x-lang"] = SOURCE_LANGUAGE
@@ -118,6 +119,17 @@ def _resolved(raw: dict[str, Any], documents: dict[str, dict[str, Any]], documen
             node = node.get(part, {}) if isinstance(node, dict) else {}
         raw, seen = node, seen + 1
     return merged
+
+
+def in_source_language(markdown: str, note: str) -> str:
+    """A page that has no translation: its front matter without its title (the navigation names it in
+    the site's language), a note in that language, then its text marked as the source language's."""
+    front, body = "", markdown
+    if markdown.startswith("---\n"):
+        end = markdown.index("\n---\n", 4) + len("\n---\n")
+        front = "".join(line for line in markdown[:end].splitlines(keepends=True) if not line.startswith("title:"))
+        body = markdown[end:]
+    return f'{front}\n!!! info "{note}"\n\n<div lang="{SOURCE_LANGUAGE}" markdown>\n\n{body}\n\n</div>\n'
 
 
 def localized_schemas(schemas: Schemas, language: str) -> Schemas:

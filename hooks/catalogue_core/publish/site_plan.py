@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..check.catalogue import Catalogue
+from ..languages import SOURCE_LANGUAGE, in_source_language
 from ..problems import Problem
 from ..project import Project
 from ..render.compare import compare_data, compare_data_path, compared_kinds
@@ -23,7 +24,7 @@ from .exports import data_files
 from .feeds import feed_files
 from .open_data import PAGE_SRC as OPEN_DATA_SRC
 from .open_data import open_data_markdown
-from .published_urls import LIST_NAME, check_published, current_urls
+from .published_urls import LIST_NAME, check_published, current_urls, translated_urls
 from .redirects import redirect_files
 
 
@@ -53,7 +54,10 @@ def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = Non
     boxes = {record.id: pages[record.src].box for record in catalogue.records}
     for kind in compared_kinds(catalogue):
         files[compare_data_path(catalogue.schemas.kinds[kind].plural)] = compare_data(catalogue, linker, boxes, kind)
-    pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue, linker, "../" if shared else ""), None)
+    open_data = open_data_markdown(catalogue, linker, "../" if shared else "")
+    if language != SOURCE_LANGUAGE:
+        open_data = in_source_language(open_data, templates.words["pages"]["english_only"])
+    pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data, None)
     if catalogue.planner is not None:
         pages[PLAN_SRC] = Page(PLAN_SRC, plan_page(catalogue, linker, templates), catalogue.planner.path)
         files[PLAN_DATA_PATH] = plan_data(catalogue, linker)
@@ -67,5 +71,8 @@ def resolvable_urls(catalogue: Catalogue, plan: SitePlan, docs_dir: Path) -> set
 
 
 def check_published_urls(project: Project, catalogue: Catalogue, plan: SitePlan, docs_dir: Path) -> list[Problem]:
-    """Every URL in published-urls.txt must resolve in this build."""
-    return check_published(project.root / LIST_NAME, LIST_NAME, resolvable_urls(catalogue, plan, docs_dir))
+    """Every URL in published-urls.txt must resolve in this build or in the builds of the site's other
+    languages that follow it (mkdocs.yml's extra.translations)."""
+    resolvable = resolvable_urls(catalogue, plan, docs_dir)
+    resolvable |= translated_urls(project.root / "mkdocs.yml", resolvable)
+    return check_published(project.root / LIST_NAME, LIST_NAME, resolvable)

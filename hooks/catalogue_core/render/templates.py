@@ -39,7 +39,7 @@ OVERRIDES = "catalogue"  # the folder in the theme's custom_dir that overrides t
 LIBRARIES = ("Jinja2", "MarkupSafe", "cmarkgfm", "nh3", "segno", "Markdown")
 
 GLOBAL_MACROS = {
-    "values.html": ("value", "link", "time", "badge", "address_text", "address_link", "record_list"),
+    "values.html": ("value", "link", "time", "in_source_language", "badge", "address_text", "address_link", "record_list"),
     "section.html": ("section",),
     "box.html": ("box",),
     # the parts of a record's page: each file defines the macro of its name, which takes the page
