@@ -84,10 +84,10 @@ def test_no_english_interface_word_outside_english_text(real_site_build: Path, p
     ``lang="en"``. Names are no interface words: the catalogue's own name, and the English titles of
     records that have no German one (a programme's name), are left out of the text first."""
     words = english_interface_words()
-    html = (real_site_build / "de" / path).read_text(encoding="utf-8").replace("Lone Actors Practice Catalogue", "")
+    page = (real_site_build / "de" / path).read_text(encoding="utf-8").replace("Lone Actors Practice Catalogue", "")
     for name in [*_record_names(real_site_build), *ENGLISH_NAMES]:
-        html = html.replace(name, "")
-    assert english_words_on(html, words) == []
+        page = re.sub(r"\s+".join(map(re.escape, name.split())), "", page)
+    assert english_words_on(page, words) == []
 
 
 def _record_names(site: Path) -> list[str]:
