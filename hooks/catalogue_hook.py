@@ -36,7 +36,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from catalogue_core.check.catalogue import Catalogue, load_catalogue
-from catalogue_core.languages import in_source_language, localized_records, localized_schemas
 from catalogue_core.problems import format_report
 from catalogue_core.project import Project
 from catalogue_core.publish.build_state import BuildState
@@ -44,6 +43,7 @@ from catalogue_core.publish.publish_settings import missing_settings_notice
 from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site_plan import check_published_urls, plan_site
 from catalogue_core.render.interface_strings import strings
+from catalogue_core.render.languages import in_source_language, localized_records, localized_schemas
 from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.render.tag_groups import listing_order, tag_groups, template_settings
 from catalogue_core.render.templates import OVERRIDES

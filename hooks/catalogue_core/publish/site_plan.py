@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..check.catalogue import Catalogue
-from ..languages import SOURCE_LANGUAGE, in_source_language
 from ..problems import Problem
 from ..project import Project
 from ..render.compare import compare_data, compare_data_path, compared_kinds
 from ..render.glossary import abbreviations
+from ..render.languages import SOURCE_LANGUAGE, in_source_language
 from ..render.markup import TextRenderer
 from ..render.pages import Page, build_pages
 from ..render.plan_page import DATA_PATH as PLAN_DATA_PATH

@@ -18,12 +18,13 @@ from markupsafe import Markup
 
 from ..check.catalogue import Catalogue, Link
 from ..load.records import Record
-from ..schemas import FieldInfo, Schemas
+from ..schemas import FieldInfo
 from ..urls import Linker, index_src
 from . import views
 from .addresses import MARK, PageAddress
 from .citation import bibtex, plain_citation
 from .handout import Handout
+from .languages import GERMAN, original_name_language
 from .markup import TextRenderer, date_of, first_sentence, plain_text, safe_href
 from .plan_link import plan_link
 from .share_box import share_box
@@ -62,7 +63,7 @@ class RecordPage:
         self.handout = Handout(catalogue, linker, text, self)
         self._shared: dict[str, dict[str, Any]] = {}  # per kind: values said once, on the index
         self._page = templates.get("record_page.md")
-        self.words, self.noun = templates.words, templates.noun
+        self.words, self.noun, self.language = templates.words, templates.noun, templates.language
         self._value = templates.macro("values.html", "value")
         self._labels_of_sources: dict[str, views.SourceLabels] = {}  # per kind
 
@@ -158,7 +159,9 @@ class RecordPage:
         """What the page gives search: its summary, box, facts, notes and the sections it searches (with
         their headings); never its lists of other records, sources or citation, which would make every
         page that names a record compete with the record's own page."""
-        blocks = [view.summary.text]
+        # On a German page the summary is German (languages.py): search weighs it as German there.
+        german = [view.summary.text] if self.language == GERMAN else []
+        blocks = [] if german else [view.summary.text]
         blocks += [part for box in view.notices for part in (box.title, box.body.text)]
         blocks += [f"{row.label}: {value_text(row.value)}" for row in view.glance + view.facts]
         blocks += [part for box in view.warnings + view.about for part in (box.title, box.body.text)]
@@ -170,7 +173,8 @@ class RecordPage:
                     headings += [label for label, _ in section.value.groups]
                 blocks += [section.heading, value_text(section.value)]
                 blocks += [section.rest.text] if section.rest else []
-        return views.SearchText(" · ".join(" ".join(b.split()) for b in blocks if b.strip()), " ".join(headings))
+        return views.SearchText(" · ".join(" ".join(b.split()) for b in blocks if b.strip()), " ".join(headings),
+                                " · ".join(" ".join(b.split()) for b in german))
 
     @staticmethod
     def _lead_and_rest(info: FieldInfo, value: Any) -> tuple[str, str | None]:
@@ -501,18 +505,3 @@ def contact_pieces(text: str) -> list[views.Link]:
 def _slug(heading: str) -> str:
     """The anchor MkDocs gives a heading (Python-Markdown's toc slugify)."""
     return str(slugify(heading, "-"))
-
-
-# The main language of a country, for ``lang`` on an original-language name ("und": undetermined).
-COUNTRY_LANGUAGES = {"AT": "de", "DE": "de", "CH": "de", "NL": "nl", "BE": "nl", "SE": "sv", "DK": "da", "FI": "fi",
-                     "FR": "fr", "NO": "no", "ES": "es", "IT": "it", "PL": "pl"}
-
-
-def original_name_language(record: Record, schemas: Schemas) -> str:
-    """The language of an original name: that of the record's first country where we know it."""
-    for info in schemas.fields[record.kind].values():
-        if info.format == "country" and record.data.get(info.name):
-            value = record.data[info.name]
-            first = value[0] if isinstance(value, list) else value
-            return COUNTRY_LANGUAGES.get(first, "und")
-    return "und"

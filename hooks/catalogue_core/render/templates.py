@@ -29,8 +29,8 @@ from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyste
 from jinja2.ext import Extension
 
 from ..cache import CODE_DIGEST
-from ..languages import SOURCE_LANGUAGE
 from .interface_strings import STRINGS_FILE, strings
+from .languages import SOURCE_LANGUAGE
 from .markup import format_date, markdown_heading
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "templates"

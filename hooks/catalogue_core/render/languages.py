@@ -18,11 +18,12 @@ import copy
 from dataclasses import replace
 from typing import Any
 
-from .german_labels import _DATA_KEYS, _KIND_TEXTS, _NAME_MAPS
-from .load.records import Record
-from .schemas import COMMON, KIND_BLOCK, PAGE_FIELDS_KEY, Schemas
+from ..german_labels import _DATA_KEYS, _KIND_TEXTS, _NAME_MAPS
+from ..load.records import Record
+from ..schemas import COMMON, KIND_BLOCK, PAGE_FIELDS_KEY, Schemas
 
 SOURCE_LANGUAGE = "en"  # the language records and schemas are written in
+GERMAN = "de"  # search stems text in this language as German
 _TEXT_TYPES = {"string"}
 _TEXT_FORMATS = {"bullets", "perspectives"}  # formats whose values are free text (schemas.FORMATS)
 
@@ -142,8 +143,6 @@ def localized_records(records: list[Record], schemas: Schemas, language: str) ->
     language: only field declarations are read). A record without a title of its own in the language
     takes its original name when that is in the language (its first country speaks it), else it
     keeps its English title."""
-    from .render.record_page import original_name_language  # the render stage's own rule for it
-
     declared = schemas.page_fields
     title_field = translated_field(schemas.documents, "title", language)
     summary_field = translated_field(schemas.documents, "summary", language)
@@ -160,3 +159,18 @@ def localized_records(records: list[Record], schemas: Schemas, language: str) ->
             data[declared.summary] = data[summary_field]
         out.append(replace(record, document=replace(record.document, data=data)))
     return out
+
+
+# The main language of a country, for ``lang`` on an original-language name ("und": undetermined).
+COUNTRY_LANGUAGES = {"AT": "de", "DE": "de", "CH": "de", "NL": "nl", "BE": "nl", "SE": "sv", "DK": "da", "FI": "fi",
+                     "FR": "fr", "NO": "no", "ES": "es", "IT": "it", "PL": "pl"}
+
+
+def original_name_language(record: Record, schemas: Schemas) -> str:
+    """The language of an original name: that of the record's first country where we know it."""
+    for info in schemas.fields[record.kind].values():
+        if info.format == "country" and record.data.get(info.name):
+            value = record.data[info.name]
+            first = value[0] if isinstance(value, list) else value
+            return COUNTRY_LANGUAGES.get(first, "und")
+    return "und"
