@@ -77,7 +77,7 @@ def test_record_pages_lead_with_the_german_summary(real_site_build: Path) -> Non
 
 @pytest.mark.parametrize("path", ["index.html", "practices/index.html", "tools/index.html", "terms/index.html",
                                   "tools/vera-2r/index.html", "practices/aarhus-model/index.html",
-                                  "findings/index.html", "compare/practices/index.html", "404.html"])
+                                  "findings/index.html", "compare/practices/index.html", "404.html", "plan/index.html"])
 def test_no_english_interface_word_outside_english_text(real_site_build: Path, path: str) -> None:
     """The words the English build writes itself (interface_strings.yml, the schemas' titles and
     labels, the kinds' names) that German writes otherwise, nowhere on a German page but inside
