@@ -27,6 +27,7 @@ from __future__ import annotations
 import gc
 import importlib
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -43,7 +44,7 @@ from catalogue_core.publish.publish_settings import missing_settings_notice
 from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site_plan import check_published_urls, plan_site
 from catalogue_core.render.interface_strings import strings
-from catalogue_core.render.languages import in_source_language, localized_records, localized_schemas
+from catalogue_core.render.languages import in_source_language, localized_records, localized_schemas, localized_texts
 from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.render.tag_groups import listing_order, tag_groups, template_settings
 from catalogue_core.render.templates import OVERRIDES
@@ -142,7 +143,8 @@ def _in_language(catalogue: Catalogue, language: str) -> Catalogue:
     """The same checked records and schemas, seen in another language (catalogue_core/languages.py)."""
     schemas = localized_schemas(catalogue.schemas, language)
     seen = Catalogue(localized_records(catalogue.records, schemas, language), schemas)
-    seen.planner = catalogue.planner
+    rules = catalogue.planner
+    seen.planner = replace(rules, data=localized_texts(rules.data, language)) if rules else None
     return seen
 
 

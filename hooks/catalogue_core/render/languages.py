@@ -133,6 +133,16 @@ def in_source_language(markdown: str, note: str) -> str:
     return f'{front}\n!!! info "{note}"\n\n<div lang="{SOURCE_LANGUAGE}" markdown>\n\n{body}\n\n</div>\n'
 
 
+def localized_texts(node: Any, language: str) -> Any:
+    """A copy of YAML data (the planner's rules) with each text that has its twin in ``language``
+    beside it (``label`` and ``label_de``) replaced by the twin."""
+    if isinstance(node, list):
+        return [localized_texts(item, language) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {key: localized_texts(node.get(f"{key}_{language}", value), language) for key, value in node.items()}
+
+
 def localized_schemas(schemas: Schemas, language: str) -> Schemas:
     """The same schemas, seen in ``language``."""
     return Schemas(schemas.folder, localized(schemas.documents, language))

@@ -20,7 +20,6 @@ from ..check.planner_rules import PlannerRules, field_labels
 from ..load.records import Record
 from ..urls import Linker
 from .glossary import first_sentence
-from .languages import SOURCE_LANGUAGE
 from .pages import front_matter, theme_text
 from .plan_answer import as_list, dotted_value, rating_order
 from .plan_link import PLAN_SRC as PAGE_SRC
@@ -180,8 +179,6 @@ def plan_page(catalogue: Catalogue, linker: Linker, templates: Templates) -> str
         address=linker.absolute(PAGE_SRC), count=len(view.instruments))
     meta: dict[str, str | list[str]] = {"title": theme_text(rules.data["title"]),
                                         "description": theme_text(rules.data["intro"]), "hide": ["toc"]}
-    if templates.language != SOURCE_LANGUAGE:
-        del meta["title"]  # the rules are in English yet: the navigation names the page in the site's language
     return front_matter(meta) + html + "\n"
 
 
