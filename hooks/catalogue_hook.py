@@ -25,7 +25,9 @@ loads the hook.
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -34,7 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from catalogue_core.check.catalogue import load_catalogue
+from catalogue_core.check.catalogue import Catalogue, load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.project import Project
 from catalogue_core.publish.build_state import BuildState
@@ -42,6 +44,8 @@ from catalogue_core.publish.interface_script import SCRIPT_PATH, interface_scrip
 from catalogue_core.publish.publish_settings import missing_settings_notice
 from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site_plan import check_published_urls, plan_site
+from catalogue_core.render.interface_strings import strings
+from catalogue_core.render.languages import in_source_language, localized_records, localized_schemas, localized_texts
 from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.render.tag_groups import listing_order, tag_groups, template_settings
 from catalogue_core.render.templates import OVERRIDES
@@ -77,6 +81,8 @@ def on_config(config: MkDocsConfig) -> None:
     # `_set_edit_url`: `urljoin(repo_url or '', src_uri)`).
     if not config.repo_url:
         config.edit_uri = None
+    # The words our theme overrides write (overrides/*.html), in the build's language.
+    config.extra["words"] = strings(config.theme["language"])
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -99,12 +105,18 @@ def _start_build(config: MkDocsConfig) -> BuildState:
     catalogue, problems = load_catalogue(project)
     if catalogue is None:
         raise PluginError("The records have problems, so the site was not built.\n" + format_report(problems))
+    language = config.theme["language"]
+    translation = _is_translation(config)
+    if translation:
+        catalogue = _in_language(catalogue, language)
     linker = Linker(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
     # A site owner's templates for the catalogue's pages sit beside their Material overrides.
     custom_dir = config.theme.custom_dir
     overrides = Path(custom_dir) / OVERRIDES if custom_dir else None
-    plan = plan_site(catalogue, linker, project.cache_dir, overrides)
-    broken = check_published_urls(project, catalogue, plan, Path(config.docs_dir))
+    shared = tuple(config.extra.get("from_english_site") or ()) if translation else ()
+    plan = plan_site(catalogue, linker, project.cache_dir, overrides, language, shared)
+    # Published addresses are the English site's; a translation's follow from them (make urls).
+    broken = [] if translation else check_published_urls(project, catalogue, plan, Path(config.docs_dir))
     if broken:
         raise PluginError("Published URLs would break, so the site was not built.\n" + format_report(broken))
     _group_the_tags_page(config, catalogue.schemas)
@@ -126,6 +138,15 @@ def _start_build(config: MkDocsConfig) -> BuildState:
     glossary = GlossaryAbbrExtension(glossary=plan.glossary)
     config.markdown_extensions[:] = [glossary if ext == "abbr" else ext for ext in config.markdown_extensions]
     return state
+
+
+def _in_language(catalogue: Catalogue, language: str) -> Catalogue:
+    """The same checked records and schemas, seen in another language (catalogue_core/languages.py)."""
+    schemas = localized_schemas(catalogue.schemas, language)
+    seen = Catalogue(localized_records(catalogue.records, schemas, language), schemas)
+    rules = catalogue.planner
+    seen.planner = replace(rules, data=localized_texts(rules.data, language)) if rules else None
+    return seen
 
 
 def _group_the_tags_page(config: MkDocsConfig, schemas: Schemas) -> None:
@@ -151,6 +172,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The scripts' words, in this build's language (publish/interface_script.py).
     language = config.theme["language"] or "en"
     generated.append(File.generated(config, SCRIPT_PATH, content=interface_script(language, plan.catalogue.schemas)))
+    generated.extend(_fallback_files(config, files))
 
     clashes = [f.src_uri for f in generated if files.get_file_from_path(f.src_uri) is not None]
     if clashes:
@@ -188,6 +210,60 @@ def on_post_build(config: MkDocsConfig) -> None:
     finally:
         state.end()
         _build = None
+    _build_translations(config)
+
+
+def _is_translation(config: MkDocsConfig) -> bool:
+    """Whether this build is one of the site's other languages (extra.translations), built under the
+    English site by ``_build_translations``."""
+    return config.theme["language"] in (config.extra.get("translations") or {})
+
+
+def _build_translations(config: MkDocsConfig) -> None:
+    """Each other language of the site, from its own configuration (``extra.translations``: language ->
+    file), into this site's folder + the language's code, with this build's URL style and address.
+
+    A nested build of the same engine, after this build's state is dropped: ``make build``, ``make
+    serve`` (which rebuilds it after every edit) and ``make offline`` then all carry every language.
+    mkdocs-static-i18n 1.3.1, tried on this site, stops on our generated pages (its
+    ``reconfigure_files`` reads ``abs_src_path``, which is None for ``File.generated``) and, with this
+    hook's ``on_files`` after it, built none of the record pages in German.
+    """
+    translations: dict[str, str] = config.extra.get("translations") or {}
+    if _is_translation(config):
+        return
+    engine = type(config).__module__.partition(".")[0]  # "mkdocs" or "properdocs": build with the same one
+    load_config = importlib.import_module(f"{engine}.config").load_config
+    build = importlib.import_module(f"{engine}.commands.build").build
+    root = Path(config.config_file_path).parent
+    for language, config_file in sorted(translations.items()):
+        site_url = f"{config.site_url.rstrip('/')}/{language}/" if config.site_url else None
+        translated = load_config(str(root / config_file), site_dir=str(Path(config.site_dir) / language),
+                                 strict=config.strict, use_directory_urls=config.use_directory_urls,
+                                 site_url=site_url)
+        build(translated)
+
+
+def _fallback_files(config: MkDocsConfig, files: Files) -> list[File]:
+    """For a translation: what its own docs folder lacks, from the folder it translates
+    (``extra.fallback.docs``): the stylesheets and scripts as they are, and each page that has no
+    translation yet in its original language, under a note in this one (``extra.fallback.note``)."""
+    fallback = config.extra.get("fallback") or {}
+    if not fallback:
+        return []
+    source = Path(config.config_file_path).parent / fallback["docs"]
+    own = Path(config.docs_dir).resolve()
+    found = []
+    for path in sorted(p for p in source.rglob("*") if p.is_file() and not p.resolve().is_relative_to(own)):
+        src_uri = path.relative_to(source).as_posix()
+        if files.get_file_from_path(src_uri) is not None or _current().plan.pages.get(src_uri):
+            continue
+        if path.suffix == ".md":
+            found.append(File.generated(config, src_uri, content=in_source_language(
+                path.read_text(encoding="utf-8"), fallback["note"])))
+        else:
+            found.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    return found
 
 
 def on_build_error(error: Exception) -> None:

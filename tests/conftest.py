@@ -63,6 +63,8 @@ def make_site_project(tmp_path: Path, *overlays: Path) -> Path:
     (tmp_path / "planner").mkdir()  # mkdocs.yml watches it; without rules the example site has no planner
     (tmp_path / "docs" / "index.md").write_text("# Example catalogue\n", encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # English only: the German site's configuration and pages are the real project's.
+    config = config.replace("  translations:\n    de: mkdocs-de.yml\n", "")
     (tmp_path / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n", encoding="utf-8")
     return tmp_path
 

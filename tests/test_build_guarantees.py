@@ -43,7 +43,8 @@ from mkdocs.config import load_config
 
 renderer = Path("hooks/catalogue_core/render/handout.py")
 build(load_config("mkdocs.yml", site_dir="first", strict=True))
-renderer.write_text(renderer.read_text(encoding="utf-8").replace('"No QR code: ', '"Where this comes from: '),
+renderer.write_text(renderer.read_text(encoding="utf-8").replace(
+    'no_qr_code=words["no_site_address"]', 'no_qr_code="Where this comes from: " + words["no_site_address"]'),
                     encoding="utf-8")
 build(load_config("mkdocs.yml", site_dir="second", strict=True))  # what `mkdocs serve` does after an edit
 """

@@ -17,7 +17,7 @@ from .check.catalogue import Catalogue, load_catalogue
 from .load.skeleton import write_skeleton
 from .problems import format_report
 from .project import Project
-from .publish.published_urls import LIST_NAME, read_list, updated_list
+from .publish.published_urls import LIST_NAME, read_list, translated_urls, updated_list
 from .publish.site_plan import plan_site, resolvable_urls
 from .urls import Linker
 
@@ -51,6 +51,7 @@ def update_published_urls(project: Project, catalogue: Catalogue) -> int:
     path = project.root / LIST_NAME
     plan = plan_site(catalogue, Linker(directory_urls=True))
     resolvable = resolvable_urls(catalogue, plan, project.root / "docs")
+    resolvable |= translated_urls(project.root / "mkdocs.yml", resolvable)
     before = {url for _, url in read_list(path)}
     path.write_text(updated_list(path, resolvable), encoding="utf-8")
     print(f"{LIST_NAME}: {len(resolvable - before)} URLs added, {len(before | resolvable)} listed.")

@@ -420,7 +420,8 @@ class Schemas:
     @cached_property
     def page_fields(self) -> PageFields:
         """The fields every kind has (checked when the schemas load: ``annotation_problems``)."""
-        return PageFields(**self.documents[COMMON][PAGE_FIELDS_KEY])
+        declared = self.documents[COMMON][PAGE_FIELDS_KEY]
+        return PageFields(**{role: declared[role] for role in PAGE_ROLES})
 
     def item_titles(self, kind: str, field: str) -> dict[str, str]:
         """Key -> title of the properties of a list field's items (a source's "quote": "What the source says")."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..check.catalogue import Catalogue
 from ..render.citation import CATALOGUE_NAME
+from ..urls import Linker
 from .exports import LICENCE
 from .spreadsheets import columns_markdown
 
@@ -33,8 +34,17 @@ def _type_words(schema: dict[str, Any]) -> str:
     return {"string": "text", "integer": "whole number", "object": "group of fields"}.get(str(kind), "value")
 
 
-def open_data_markdown(catalogue: Catalogue) -> str:
+def open_data_markdown(catalogue: Catalogue, linker: Linker | None = None, shared_root: str = "") -> str:
+    """With ``shared_root`` (another language's site, under the English one), the files are the
+    English site's: linked there in HTML, which MkDocs does not look for among this build's files."""
     kinds = catalogue.schemas.kinds.values()
+
+    def link(path: str, text: str = "") -> str:
+        text = text or path
+        if not shared_root or linker is None:
+            return f"[{text}]({path})"
+        return f'<a href="{shared_root}{linker.file_href(PAGE_SRC, path)}">{text}</a>'
+
     out = [
         "---", "title: Open data", "description: Download every record as JSON or CSV, with JSON Schemas.", "---", "",
         "# Open data", "",
@@ -46,17 +56,17 @@ def open_data_markdown(catalogue: Catalogue) -> str:
         "",
         "| file | what it holds |",
         "|---|---|",
-        f"| [catalogue.json](catalogue.json) | all {len(catalogue.records)} records with every field, "
+        f"| {link('catalogue.json')} | all {len(catalogue.records)} records with every field, "
         "plus `id`, `kind`, `title` and a site-relative `url` |",
-        "| [records.json](records.json) | only `id`, `kind`, `title` and `url` of every record: a small list to "
+        f"| {link('records.json')} | only `id`, `kind`, `title` and `url` of every record: a small list to "
         "find records by |",
     ]
     for kind in kinds:
-        out.append(f"| [data/{kind.plural}.csv](data/{kind.plural}.csv) | {len(catalogue.of_kind(kind.kind))} "
+        out.append(f"| {link(f'data/{kind.plural}.csv')} | {len(catalogue.of_kind(kind.kind))} "
                    f"{kind.names.lower()}, one row each |")
     for kind in kinds:
-        out.append(f"| [schema/{kind.kind}.json](schema/{kind.kind}.json) | JSON Schema of a {kind.kind} record |")
-    out.append("| [schema/common.json](schema/common.json) | definitions shared by all kinds: sources, dates, "
+        out.append(f"| {link(f'schema/{kind.kind}.json')} | JSON Schema of a {kind.kind} record |")
+    out.append(f"| {link('schema/common.json')} | definitions shared by all kinds: sources, dates, "
                "country codes, tags |")
     out.append("| [feed.xml](feed.xml) | Atom feed of new and updated records |")
     out.append("")

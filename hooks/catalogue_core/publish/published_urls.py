@@ -8,6 +8,9 @@ the line of the list that broke. ``make urls`` adds new URLs to the list and nev
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from ..check.catalogue import Catalogue
 from ..problems import Problem
@@ -29,6 +32,31 @@ def current_urls(catalogue: Catalogue, hand_written: list[str], data_paths: list
     urls |= {linker.url(record_src(r.plural, alias)) for alias, r in catalogue.aliases.items()}
     urls |= set(data_paths)
     return {"/" + url for url in urls}
+
+
+def translated_urls(config_file: Path, english: set[str]) -> set[str]:
+    """The addresses of the site's other languages (mkdocs.yml's ``extra.translations``): each English
+    address under the language's folder, but for the data files the language's configuration leaves
+    to the English site (``extra.from_english_site``)."""
+    found: set[str] = set()
+    for language, other in (_config(config_file).get("extra", {}).get("translations") or {}).items():
+        shared = tuple("/" + path for path in _config(config_file.parent / other).get("extra", {}).get(
+            "from_english_site", []))
+        found |= {f"/{language}{url}" for url in english
+                  if not url.startswith(shared) and not url.startswith(f"/{language}/")}
+    return found
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads a MkDocs configuration's plain values; its tags (``!ENV``, ``!!python/name``) read as None."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _config(path: Path) -> dict[str, Any]:
+    loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def read_list(path: Path) -> list[tuple[int, str]]:

@@ -11,6 +11,7 @@ from ..problems import Problem
 from ..project import Project
 from ..render.compare import compare_data, compare_data_path, compared_kinds
 from ..render.glossary import abbreviations
+from ..render.languages import SOURCE_LANGUAGE, in_source_language
 from ..render.markup import TextRenderer
 from ..render.pages import Page, build_pages
 from ..render.plan_page import DATA_PATH as PLAN_DATA_PATH
@@ -23,7 +24,7 @@ from .exports import data_files
 from .feeds import feed_files
 from .open_data import PAGE_SRC as OPEN_DATA_SRC
 from .open_data import open_data_markdown
-from .published_urls import LIST_NAME, check_published, current_urls
+from .published_urls import LIST_NAME, check_published, current_urls, translated_urls
 from .redirects import redirect_files
 
 
@@ -37,18 +38,26 @@ class SitePlan:
 
 
 def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = None,
-              overrides: Path | None = None) -> SitePlan:
-    """``overrides`` is the folder of a site owner's templates (``overrides/catalogue/``), if any."""
-    public = {**data_files(catalogue, linker.site_url), **feed_files(catalogue, linker)}
+              overrides: Path | None = None, language: str = "en", shared: tuple[str, ...] = ()) -> SitePlan:
+    """``overrides`` is the folder of a site owner's templates (``overrides/catalogue/``), if any.
+    ``language`` is the one the pages' own words are written in; ``shared`` the paths (or folders,
+    ending in "/") of data files this build does not write, because it is another language of a
+    site that has them one level up: its pages link there."""
+    data = {path: content for path, content in data_files(catalogue, linker.site_url).items()
+            if not path.startswith(shared)}
+    public = {**data, **feed_files(catalogue, linker)}
     files = {**public, **redirect_files(catalogue, linker)}
     glossary = abbreviations(catalogue)
-    templates = Templates(overrides, cache_dir)
+    templates = Templates(overrides, cache_dir, language)
     record_page = RecordPage(catalogue, linker, TextRenderer(glossary), templates)
     pages = build_pages(catalogue, linker, cache_dir, glossary, templates, record_page)
     boxes = {record.id: pages[record.src].box for record in catalogue.records}
     for kind in compared_kinds(catalogue):
         files[compare_data_path(catalogue.schemas.kinds[kind].plural)] = compare_data(catalogue, linker, boxes, kind)
-    pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data_markdown(catalogue), None)
+    open_data = open_data_markdown(catalogue, linker, "../" if shared else "")
+    if language != SOURCE_LANGUAGE:
+        open_data = in_source_language(open_data, templates.words["pages"]["english_only"])
+    pages[OPEN_DATA_SRC] = Page(OPEN_DATA_SRC, open_data, None)
     if catalogue.planner is not None:
         pages[PLAN_SRC] = Page(PLAN_SRC, plan_page(catalogue, linker, templates), catalogue.planner.path)
         files[PLAN_DATA_PATH] = plan_data(catalogue, linker)
@@ -62,5 +71,8 @@ def resolvable_urls(catalogue: Catalogue, plan: SitePlan, docs_dir: Path) -> set
 
 
 def check_published_urls(project: Project, catalogue: Catalogue, plan: SitePlan, docs_dir: Path) -> list[Problem]:
-    """Every URL in published-urls.txt must resolve in this build."""
-    return check_published(project.root / LIST_NAME, LIST_NAME, resolvable_urls(catalogue, plan, docs_dir))
+    """Every URL in published-urls.txt must resolve in this build or in the builds of the site's other
+    languages that follow it (mkdocs.yml's extra.translations)."""
+    resolvable = resolvable_urls(catalogue, plan, docs_dir)
+    resolvable |= translated_urls(project.root / "mkdocs.yml", resolvable)
+    return check_published(project.root / LIST_NAME, LIST_NAME, resolvable)

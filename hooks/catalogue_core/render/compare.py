@@ -36,7 +36,7 @@ def compare_page(catalogue: Catalogue, linker: Linker, templates: Templates, kin
     """The page: a table compare.js fills, and what to do without JavaScript (templates/compare_page.md)."""
     declared = catalogue.schemas.kinds[kind]
     src = compare_src(declared.plural)
-    view = views.ComparePage(title=f"Compare {declared.names.lower()}", names=declared.names, kind=kind,
+    view = views.ComparePage(title=templates.words["compare"]["page_title"].format(kinds=templates.noun(declared.names)), names=declared.names, kind=kind,
                              index=linker.href(src, index_src(declared.plural)),
                              data=linker.file_href(src, compare_data_path(declared.plural)), max=MAX_COMPARED)
     return templates.render("compare_page.md", compare=view)

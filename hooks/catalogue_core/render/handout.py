@@ -29,6 +29,7 @@ from ..schemas import FieldInfo
 from ..urls import Linker
 from . import views
 from .citation import CATALOGUE_NAME
+from .interface_strings import strings
 from .markup import TextRenderer, date_of
 from .qr_code import qr_svg
 
@@ -38,8 +39,9 @@ if TYPE_CHECKING:
 ANCHOR = "print-summary"  # the hand-out's id, written in templates/handout.html and handout_link.html
 # What a kind's hand-out holds besides the page's title, summary and box, and how its link reads, is
 # declared in its schema: x-kind.handout = {"fields": [...], "link": "Print summary"}.
+# For organisers, the preview, never the print; in the build's language (interface_strings.yml).
+NO_QR_CODE = strings("en")["handout"]["no_site_address"]
 SUMMARIES_UP_TO = 6  # a list of records on a hand-out shows their summaries up to this many, else titles
-NO_QR_CODE = "No QR code: no site address set"  # for organisers: the preview, never the print
 
 
 class Handout:
@@ -62,10 +64,11 @@ class Handout:
         parts = tuple(views.HandoutPart(fields[name].title, self._value(record, fields[name], record.data[name]))
                       for name in handout["fields"] if name in record.data and name in fields)
         reviewed = record.data[self.catalogue.schemas.page_fields.reviewed]
-        code = Markup(qr_svg(address.url, f"QR code of this page's address, {address.url}")) if address.url else None
+        words = self.page.words["handout"]
+        code = Markup(qr_svg(address.url, words["qr_code_label"].format(url=address.url))) if address.url else None
         return views.Handout(link_label=str(handout["link"]), back=self.linker.href(record.src, record.src),
                              parts=parts, address=address, reviewed=date_of(str(reviewed)),
-                             catalogue_name=CATALOGUE_NAME, qr_svg=code, no_qr_code=NO_QR_CODE)
+                             catalogue_name=CATALOGUE_NAME, qr_svg=code, no_qr_code=words["no_site_address"])
 
     def _value(self, record: Record, info: FieldInfo, value: Any) -> views.Value:
         if info.references:

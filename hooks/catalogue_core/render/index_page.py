@@ -42,6 +42,7 @@ class IndexPage:
         self.linker = linker
         self.text = text
         self.template = templates.get("index_page.md")
+        self.words, self.noun = templates.words["index_page"], templates.noun
         self._entry_macro = templates.macro("index_entry.html", "index_entry")
         self._ratings_of: dict[str, dict[str, tuple[str, dict[str, object]]]] = {}  # per kind, see _ratings
 
@@ -67,7 +68,8 @@ class IndexPage:
         records = self.catalogue.of_kind(kind)
         declared = self.schemas.kinds[kind]
         src = index_src(declared.plural)
-        count = f"{len(records)} {(declared.names if len(records) != 1 else declared.name).lower()}"
+        count = self.words["count_all"].format(total=len(records),
+                                               kinds=self.noun(declared.names if len(records) != 1 else declared.name))
         compare = self.linker.href(src, compare_src(declared.plural)) if declared.glance else None
         return views.IndexView(
             kind=kind, title=declared.names, intro=declared.intro, count=count,
@@ -97,9 +99,9 @@ class IndexPage:
         """The orders the list offers besides its title (filters.js reads them): the review date, and
         each rating in the kind's at-a-glance box (its facet's URL name as the key), strongest first."""
         reviewed = self.schemas.fields[kind][self.schemas.page_fields.reviewed].title
-        keys = {"reviewed": (f"{reviewed} (newest first)", "desc")}
+        keys = {"reviewed": (self.words["newest_first"].format(field=reviewed), "desc")}
         for key, (_, schema) in self._ratings(kind).items():
-            keys[key] = (f"{schema.get('title', key)} (strongest first)", "desc")
+            keys[key] = (self.words["strongest_first"].format(field=schema.get("title", key)), "desc")
         return keys
 
     def _ratings(self, kind: str) -> dict[str, tuple[str, dict[str, object]]]:

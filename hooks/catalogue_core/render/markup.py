@@ -187,13 +187,16 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December"]
 
 
-def format_date(value: str) -> str:
-    """'2021-12-10' -> '10 December 2021', '2022-01' -> 'January 2022', '2021' -> '2021'."""
+def format_date(value: str, months: list[str] | None = None) -> str:
+    """'2021-12-10' -> '10 December 2021', '2022-01' -> 'January 2022', '2021' -> '2021'. With another
+    language's ``months`` (interface_strings.yml), a day is written as German does: '10. Dezember 2021'."""
+    names = months or _MONTHS
     parts = value.split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        day = f"{int(parts[2])}." if months and months != _MONTHS else str(int(parts[2]))
+        return f"{day} {names[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{names[int(parts[1]) - 1]} {parts[0]}"
     return value
 
 

@@ -63,11 +63,11 @@ def build_pages(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = N
             search = record_page.search_text(view)
             rows = record_page.compare_rows(record, compare_src(record.plural)) if record.kind in compared else []
             kept = (front_matter(record_meta(catalogue, record)) + record_page.render(view), search.text,
-                    search.headings, index_page.entry_html(record), tuple(rows))
+                    search.headings, index_page.entry_html(record), tuple(rows), search.german)
             if inputs:
                 kept_pages.put(inputs, kept)
-        markdown, text_for_search, headings, entries[record.id], box = kept
-        pages[src] = Page(src, markdown, record.path, SearchText(text_for_search, headings),
+        markdown, text_for_search, headings, entries[record.id], box, german = kept
+        pages[src] = Page(src, markdown, record.path, SearchText(text_for_search, headings, german),
                           tuple((str(label), str(html)) for label, html in box))
     for kind in catalogue.schemas.kinds.values():
         src = index_src(kind.plural)

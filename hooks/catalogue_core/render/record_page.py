@@ -24,6 +24,7 @@ from . import views
 from .addresses import MARK, PageAddress
 from .citation import bibtex, plain_citation
 from .handout import Handout
+from .languages import GERMAN, original_name_language
 from .markup import TextRenderer, date_of, first_sentence, plain_text, safe_href
 from .plan_link import plan_link
 from .share_box import share_box
@@ -62,6 +63,7 @@ class RecordPage:
         self.handout = Handout(catalogue, linker, text, self)
         self._shared: dict[str, dict[str, Any]] = {}  # per kind: values said once, on the index
         self._page = templates.get("record_page.md")
+        self.words, self.noun, self.language = templates.words, templates.noun, templates.language
         self._value = templates.macro("values.html", "value")
         self._labels_of_sources: dict[str, views.SourceLabels] = {}  # per kind
 
@@ -113,12 +115,14 @@ class RecordPage:
             elif in_glance and info.place not in ("section", "notice", "warning"):
                 continue  # shown in the box; a section stays below it, with the whole text
             elif info.place == "notice":
-                notices.append(views.Box("note", info.title, self._block(str(info.labels.get(str(value), value)))))
+                notices.append(views.Box("note", info.title, self._block(str(info.labels.get(str(value), value))),
+                                         None if str(value) in info.labels else info.lang))
             elif info.place == "warning":
-                warnings.append(views.Box("warning", info.title, self._block(str(value))))
+                warnings.append(views.Box("warning", info.title, self._block(str(value)), info.lang))
             elif info.place == "about":
                 text = str(info.labels.get(str(value), value))
-                editorial.append(views.Box("note", info.title, self._block(text)))
+                editorial.append(views.Box("note", info.title, self._block(text),
+                                           None if str(value) in info.labels else info.lang))
             elif info.place == "section":
                 lead, rest = self._lead_and_rest(info, value)
                 if rest is not None:
@@ -128,7 +132,7 @@ class RecordPage:
                     sections.append(views.Section(info.title, self._section_value(record, info, value),
                                                   info.searched, info.lang))
             else:
-                facts.append(views.Row(info.title, self.fact_value(record, info, value)))
+                facts.append(views.Row(info.title, self.fact_value(record, info, value), info.lang))
 
         listed_in_glance = {link.source.id for link in self.catalogue.backlinks.get(record.id, [])
                             if f"{link.source.kind}.{link.field}" in kind.glance}
@@ -155,7 +159,9 @@ class RecordPage:
         """What the page gives search: its summary, box, facts, notes and the sections it searches (with
         their headings); never its lists of other records, sources or citation, which would make every
         page that names a record compete with the record's own page."""
-        blocks = [view.summary.text]
+        # On a German page the summary is German (languages.py): search weighs it as German there.
+        german = [view.summary.text] if self.language == GERMAN else []
+        blocks = [] if german else [view.summary.text]
         blocks += [part for box in view.notices for part in (box.title, box.body.text)]
         blocks += [f"{row.label}: {value_text(row.value)}" for row in view.glance + view.facts]
         blocks += [part for box in view.warnings + view.about for part in (box.title, box.body.text)]
@@ -167,7 +173,8 @@ class RecordPage:
                     headings += [label for label, _ in section.value.groups]
                 blocks += [section.heading, value_text(section.value)]
                 blocks += [section.rest.text] if section.rest else []
-        return views.SearchText(" · ".join(" ".join(b.split()) for b in blocks if b.strip()), " ".join(headings))
+        return views.SearchText(" · ".join(" ".join(b.split()) for b in blocks if b.strip()), " ".join(headings),
+                                " · ".join(" ".join(b.split()) for b in german))
 
     @staticmethod
     def _lead_and_rest(info: FieldInfo, value: Any) -> tuple[str, str | None]:
@@ -247,7 +254,7 @@ class RecordPage:
         return views.Contacts(tuple(pieces))
 
     def _original_name(self, record: Record, info: FieldInfo, value: str) -> views.Value:
-        return views.OriginalName(_guess_language(record, self.catalogue), value)
+        return views.OriginalName(original_name_language(record, self.schemas), value)
 
     def _rating(self, record: Record, info: FieldInfo, value: dict[str, Any]) -> views.Value:
         """An object with one labelled value (the rating) and Markdown text (what it rests on)."""
@@ -376,7 +383,8 @@ class RecordPage:
             info = fields[name]
             if name not in record.data or self.schemas.rated(record.kind, info):
                 return []
-            return [views.Row(self._glance_label(record, info), self._glance_value(record, info, from_src))]
+            return [views.Row(self._glance_label(record, info), self._glance_value(record, info, from_src),
+                              None if info.references else info.lang)]
         source_kind, _, field = name.partition(".")
         sources = [link.source for link in self.catalogue.backlinks.get(record.id, [])
                    if link.source.kind == source_kind and link.field == field]
@@ -408,7 +416,7 @@ class RecordPage:
             return self._record_links(from_src, self._targets(value))
         if info.is_markdown and not info.is_list:
             return views.Excerpt(first_sentence(value), self._anchor(record, info, from_src),
-                                 f"More on {info.title.lower()}")
+                                 self.words["record_page"]["more_on"].format(field=self.noun(info.title)))
         return self.fact_value(record, info, value)
 
 
@@ -497,18 +505,3 @@ def contact_pieces(text: str) -> list[views.Link]:
 def _slug(heading: str) -> str:
     """The anchor MkDocs gives a heading (Python-Markdown's toc slugify)."""
     return str(slugify(heading, "-"))
-
-
-# The main language of a country, for ``lang`` on an original-language name ("und": undetermined).
-COUNTRY_LANGUAGES = {"AT": "de", "DE": "de", "CH": "de", "NL": "nl", "BE": "nl", "SE": "sv", "DK": "da", "FI": "fi",
-                     "FR": "fr", "NO": "no", "ES": "es", "IT": "it", "PL": "pl"}
-
-
-def _guess_language(record: Record, catalogue: Catalogue) -> str:
-    """The language of an original name: that of the record's first country where we know it."""
-    for info in catalogue.schemas.fields[record.kind].values():
-        if info.format == "country" and record.data.get(info.name):
-            value = record.data[info.name]
-            first = value[0] if isinstance(value, list) else value
-            return COUNTRY_LANGUAGES.get(first, "und")
-    return "und"

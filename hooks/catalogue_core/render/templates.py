@@ -29,7 +29,9 @@ from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyste
 from jinja2.ext import Extension
 
 from ..cache import CODE_DIGEST
-from .markup import markdown_heading
+from .interface_strings import STRINGS_FILE, strings
+from .languages import SOURCE_LANGUAGE
+from .markup import format_date, markdown_heading
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "templates"
 OVERRIDES = "catalogue"  # the folder in the theme's custom_dir that overrides them
@@ -37,7 +39,7 @@ OVERRIDES = "catalogue"  # the folder in the theme's custom_dir that overrides t
 LIBRARIES = ("Jinja2", "MarkupSafe", "cmarkgfm", "nh3", "segno", "Markdown")
 
 GLOBAL_MACROS = {
-    "values.html": ("value", "link", "time", "badge", "address_text", "address_link", "record_list"),
+    "values.html": ("value", "link", "time", "in_source_language", "badge", "address_text", "address_link", "record_list"),
     "section.html": ("section",),
     "box.html": ("box",),
     # the parts of a record's page: each file defines the macro of its name, which takes the page
@@ -64,7 +66,8 @@ class Templates:
     in the file names covers the line joining (``_JoinLines``), and files of other code are removed.
     """
 
-    def __init__(self, overrides: Path | None = None, cache_dir: Path | None = None):
+    def __init__(self, overrides: Path | None = None, cache_dir: Path | None = None, language: str = "en"):
+        self.language = language
         self.folders = [folder for folder in (overrides, BUILT_IN) if folder is not None and folder.is_dir()]
         self.environment = Environment(
             loader=ChoiceLoader([FileSystemLoader(folder) for folder in self.folders]),
@@ -74,6 +77,17 @@ class Templates:
             bytecode_cache=_compiled_cache(cache_dir / "templates") if cache_dir else None,
         )
         self.environment.filters["heading"] = markdown_heading
+        # The words the templates write themselves, in the build's language: t.record_page.sources.
+        words = strings(language)
+        self.environment.globals["t"] = words
+        self.environment.globals.update(language=language, source_language=SOURCE_LANGUAGE)
+        months = words["months"]["names"]
+        self.environment.globals["shown_date"] = lambda iso: format_date(iso, months)
+        # A kind's plural inside a sentence: "all practices", but German writes "alle Praxisbeispiele".
+        self.words = words
+        lower = words["grammar"]["lower_case_nouns"] == "yes"
+        self.noun = (lambda text: str(text).lower()) if lower else str
+        self.environment.filters["noun"] = self.noun
         self._compiled: dict[str, Template] = {}
         # The macros of values.html (how a value, a link, a date, an address look) and of the parts of
         # a page are in every template without an import or an include: an import in each part of each
@@ -99,6 +113,7 @@ class Templates:
         """The bytes of every template this build can use, overrides included, and the versions of the
         libraries that write into pages: what a cached page was made with besides our code."""
         found = hashlib.sha256(" ".join(f"{name} {version(name)}" for name in LIBRARIES).encode())
+        found.update(f"language={self.language}\0".encode() + STRINGS_FILE.read_bytes())
         for index, folder in enumerate(self.folders):
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 found.update(f"{index}:{path.relative_to(folder).as_posix()}\0".encode() + path.read_bytes() + b"\0")

@@ -198,6 +198,7 @@ class Row:
 
     label: str
     value: Value
+    lang: str | None = None  # the value's language, where it is not the page's
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ class Box:
     style: str  # "note" or "warning"
     title: str
     body: Rendered
+    lang: str | None = None  # the body's language, where it is not the page's
 
 
 @dataclass(frozen=True)
