@@ -60,6 +60,8 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 # tests do, has no startup event and is a plain build.
 _serving = False
 _build: BuildState | None = None  # the build under way, if any
+# The inline-script hashes of the translations built under this site, for its one _headers file.
+_translated_script_hashes: set[str] = set()
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -203,14 +205,22 @@ def on_post_build(config: MkDocsConfig) -> None:
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
-        assets = [p.relative_to(site).as_posix() for p in (site / "assets").rglob("*") if p.is_file()]
-        headers = state.headers_file(assets)
-        if headers is not None:
-            (site / "_headers").write_text(headers, encoding="utf-8")
     finally:
         state.end()
         _build = None
+    if _is_translation(config):
+        # The site's one _headers, which the English build writes after its translations, allows
+        # this language's inline scripts too.
+        _translated_script_hashes.update(state.script_hashes)
+        return
+    _translated_script_hashes.clear()
     _build_translations(config)
+    # Hosts read _headers at the site's root only: one file for every language's pages and bundles.
+    assets = sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
+                    if p.is_file() and "assets" in p.relative_to(site).parts)
+    headers = state.headers_file(assets, _translated_script_hashes)
+    if headers is not None:
+        (site / "_headers").write_text(headers, encoding="utf-8")
 
 
 def _is_translation(config: MkDocsConfig) -> bool:

@@ -10,6 +10,7 @@ not in the site generator's configuration or the environment. Nothing here knows
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -64,8 +65,9 @@ class BuildState:
         self.script_hashes.update(policed.script_hashes)
         return policed.html
 
-    def headers_file(self, site_paths: list[str]) -> str | None:
-        """``_headers`` for the site's host, or None where no host reads it (serve, the offline copy)."""
+    def headers_file(self, site_paths: list[str], more_hashes: Iterable[str] = ()) -> str | None:
+        """``_headers`` for the site's host, or None where no host reads it (serve, the offline copy);
+        ``more_hashes``: the inline scripts of pages built apart from this build (its translations)."""
         if self.live_server or self.offline:
             return None
-        return headers_file(self.script_hashes, site_paths)
+        return headers_file(self.script_hashes | set(more_hashes), site_paths)
