@@ -115,31 +115,39 @@ class Build:
     peak_rss_mb: float
 
 
-def build_once(project: Path, site: Path) -> Build:
-    """One ``mkdocs build --strict`` of ``project`` into an empty ``site``; its wall time and peak memory."""
+def build_once(project: Path, site: Path, translations: dict[str, str] | None = None) -> Build:
+    """One ``mkdocs build --strict`` of ``project`` into an empty ``site``; its wall time and peak memory.
+    ``translations`` (language -> configuration): further plain builds into ``site/<language>``, as a
+    site without our hook builds its other languages; their times are added."""
     project, site = project.resolve(), site.resolve()
     if site.exists():
         shutil.rmtree(site)
     log = project.parent / f"{project.name}-build.log"
+    builds = [("mkdocs.yml", site), *((config, site / language) for language, config in (translations or {}).items())]
+    seconds = cpu = peak = 0.0
     with log.open("w") as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                                 "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-                                cwd=project, env=build_env(project), stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak memory, not the largest so far
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"the build of {project} failed; see {log}:\n{log.read_text()[-3000:]}")
-    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB
+        for config, into in builds:
+            start = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                                     "-f", str(project / config), "-d", str(into)],
+                                    cwd=project, env=build_env(project), stdout=out, stderr=subprocess.STDOUT)
+            _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak memory, not the largest so far
+            seconds += time.perf_counter() - start
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise RuntimeError(f"the build of {project} failed; see {log}:\n{log.read_text()[-3000:]}")
+            cpu += usage.ru_utime + usage.ru_stime
+            peak = max(peak, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB
+    return Build(seconds, cpu, peak)
 
 
-def time_builds(ours: Path, floor: Path, runs: int) -> tuple[list[Build], list[Build]]:
-    """``runs`` builds of each, in turn. The last sites stay in ``<project>/site`` for what follows."""
+def time_builds(ours: Path, floor: Path, runs: int,
+                floor_translations: dict[str, str] | None = None) -> tuple[list[Build], list[Build]]:
+    """``runs`` builds of each, in turn (the floor's other languages as ``build_once`` says). The last
+    sites stay in ``<project>/site`` for what follows."""
     mine, theirs = [], []
     for _ in range(runs):
         mine.append(build_once(ours, ours / "site"))
-        theirs.append(build_once(floor, floor / "site"))
+        theirs.append(build_once(floor, floor / "site", floor_translations))
     return mine, theirs
 
 

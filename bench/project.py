@@ -9,12 +9,16 @@ The *plain floor* is the same folder with the Markdown our hook would generate w
 files under ``docs/`` (its data files, feeds and redirect pages too, as static files), and the same
 ``mkdocs.yml`` without ``hooks:`` and with Material's stock search plugin in place of ours
 (``plain_config``): what MkDocs and Material, search included, cost for these pages on their own.
+Both sides build both languages: ours the German site in its hook's nested build, the floor the
+same German pages, written out under ``docs/de/``, in a second plain build of ``mkdocs-de.yml``
+(``TRANSLATIONS``; ``measure.build_once`` runs it after the first).
 Our search indexes the built pages in the hook; Material's indexes them in its plugin; each build
 pays for its own.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -24,7 +28,9 @@ from mkdocs.config import load_config
 from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.project import Project
-from catalogue_core.publish.site_plan import plan_site
+from catalogue_core.publish.site_plan import SitePlan, plan_site
+from catalogue_core.render.interface_strings import strings
+from catalogue_core.render.languages import in_language, in_source_language
 from catalogue_core.render.plan_link import PLAN_SRC
 from catalogue_core.urls import Linker
 
@@ -32,6 +38,8 @@ from .generate import DEFAULT_SEED, write_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ["hooks", "schemas", "overrides", "search"]  # what the build reads besides docs/ and mkdocs.yml
+# The site's other languages: language -> its configuration, built into site/<language>/.
+TRANSLATIONS = {"de": "mkdocs-de.yml"}
 _MATERIAL_MARKER = re.compile(r"^<!-- material/.*-->\s*$", re.MULTILINE)
 
 
@@ -47,12 +55,13 @@ def make_project(folder: Path, size: int, seed: int = DEFAULT_SEED) -> Path:
         target = docs / page.relative_to(ROOT / "docs")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(stand_in(page.read_text(encoding="utf-8")), encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # Synthetic records carry no planner fields, so the copy has no planner rules and no planner page
     # (bench/planner.py measures the planner on the real catalogue): the nav loses its entry, and the
     # folder mkdocs.yml watches is there, empty.
-    config = re.sub(rf"^\s*- [^:\n]+: {re.escape(PLAN_SRC)}\n", "", config, flags=re.MULTILINE)
-    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ["mkdocs.yml", *TRANSLATIONS.values()]:
+        config = (ROOT / name).read_text(encoding="utf-8")
+        config = re.sub(rf"^\s*- [^:\n]+: {re.escape(PLAN_SRC)}\n", "", config, flags=re.MULTILINE)
+        (folder / name).write_text(config, encoding="utf-8")
     write_catalogue(folder / "practices", size, seed)
     (folder / "planner").mkdir(exist_ok=True)
     return folder
@@ -80,17 +89,51 @@ def make_plain_floor(ours: Path, folder: Path) -> Path:
     linker = Linker(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
     shutil.copytree(ours, folder, ignore=shutil.ignore_patterns("site", "__pycache__", ".cache"))
     plan = plan_site(catalogue, linker)
-    # The data files, feeds and redirects go along as static files, so links to them resolve.
+    _write_out(plan, folder / "docs")
+    for language, config_file in TRANSLATIONS.items():
+        translated = load_config(str(ours / config_file))
+        german = plan_site(in_language(catalogue, language), linker, language=language,
+                           shared=tuple(translated.extra.get("from_english_site") or ()))
+        docs = folder / "docs" / language
+        _write_out(german, docs)
+        # What the hook takes from the English docs for a translation (catalogue_hook._fallback_files):
+        # the stylesheets and scripts, and the pages not yet translated, under the language's note.
+        fallback = translated.extra["fallback"]
+        english = ours / "docs"  # hand-written pages and assets only: nothing generated is in ours
+        for path in sorted(p for p in english.rglob("*") if p.is_file() and english / language not in p.parents):
+            target = docs / path.relative_to(english)
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix == ".md":
+                target.write_text(in_source_language(path.read_text(encoding="utf-8"), fallback["note"]),
+                                  encoding="utf-8")
+            else:
+                shutil.copyfile(path, target)
+    text = (ours / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(with_words(plain_config(text), "en"), encoding="utf-8")
+    for language, config_file in TRANSLATIONS.items():
+        text = (ours / config_file).read_text(encoding="utf-8")
+        (folder / config_file).write_text(with_words(text, language), encoding="utf-8")
+    return folder
+
+
+def with_words(config: str, language: str) -> str:
+    """The configuration with the theme overrides' words in ``language`` under ``extra.words``, which
+    our hook gives them at build time (catalogue_hook.on_config) and the floor has no hook for."""
+    words = json.dumps(strings(language), ensure_ascii=False, sort_keys=True)
+    return config.replace("\nextra:\n", f"\nextra:\n  words: {words}\n", 1)
+
+
+def _write_out(plan: SitePlan, docs: Path) -> None:
+    """A planned site's generated pages and files as real files under ``docs``."""
     written = {page.src: page.markdown for page in plan.pages.values()} | plan.files
     for src, content in written.items():
-        path = folder / "docs" / src
+        path = docs / src
         if path.exists():
             raise RuntimeError(f"{src} is both hand-written and generated")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
-    text = (ours / "mkdocs.yml").read_text(encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(plain_config(text), encoding="utf-8")
-    return folder
 
 
 # Our search's own files, which the floor leaves out (its search is Material's).

@@ -23,7 +23,7 @@ from catalogue_core.schemas import Schemas
 
 from . import measure, planner, report
 from .generate import DEFAULT_SEED, MIN_SIZE, composition
-from .project import make_plain_floor, make_project
+from .project import TRANSLATIONS, make_plain_floor, make_project
 
 # kind -> its folder, as the project's schemas declare them
 KINDS = {kind.kind: kind.plural
@@ -61,11 +61,11 @@ def measure_size(size: int, runs: int, seed: int, machine: dict[str, Any], brows
     for _ in range(cold_runs):
         shutil.rmtree(ours / ".cache", ignore_errors=True)
         colds.append(measure.build_once(ours, ours / "site"))
-        cold_floors.append(measure.build_once(floor, floor / "site"))
+        cold_floors.append(measure.build_once(floor, floor / "site", TRANSLATIONS))
     cold = sorted(colds, key=lambda b: b.cpu_seconds)[len(colds) // 2]
     build_runs = max(runs, 7 if size <= 1000 else 5)
     log(f"{size:,} records: {build_runs} builds of ours and of the plain floor, in turn")
-    mine, theirs = measure.time_builds(ours, floor, build_runs)
+    mine, theirs = measure.time_builds(ours, floor, build_runs, TRANSLATIONS)
     site = ours / "site"
     record = sorted((ours / "practices" / "practices").glob("*.yml"))[0]
     record_url = f"practices/{record.stem}/"

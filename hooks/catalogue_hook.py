@@ -27,7 +27,6 @@ from __future__ import annotations
 import gc
 import importlib
 import logging
-from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -36,7 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from catalogue_core.check.catalogue import Catalogue, load_catalogue
+from catalogue_core.check.catalogue import load_catalogue
 from catalogue_core.problems import format_report
 from catalogue_core.project import Project
 from catalogue_core.publish.build_state import BuildState
@@ -45,7 +44,7 @@ from catalogue_core.publish.publish_settings import missing_settings_notice
 from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site_plan import check_published_urls, plan_site
 from catalogue_core.render.interface_strings import strings
-from catalogue_core.render.languages import in_source_language, localized_records, localized_schemas, localized_texts
+from catalogue_core.render.languages import in_language, in_source_language
 from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.render.tag_groups import listing_order, tag_groups, template_settings
 from catalogue_core.render.templates import OVERRIDES
@@ -110,7 +109,7 @@ def _start_build(config: MkDocsConfig) -> BuildState:
     language = config.theme["language"]
     translation = _is_translation(config)
     if translation:
-        catalogue = _in_language(catalogue, language)
+        catalogue = in_language(catalogue, language)
     linker = Linker(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
     # A site owner's templates for the catalogue's pages sit beside their Material overrides.
     custom_dir = config.theme.custom_dir
@@ -140,15 +139,6 @@ def _start_build(config: MkDocsConfig) -> BuildState:
     glossary = GlossaryAbbrExtension(glossary=plan.glossary)
     config.markdown_extensions[:] = [glossary if ext == "abbr" else ext for ext in config.markdown_extensions]
     return state
-
-
-def _in_language(catalogue: Catalogue, language: str) -> Catalogue:
-    """The same checked records and schemas, seen in another language (catalogue_core/languages.py)."""
-    schemas = localized_schemas(catalogue.schemas, language)
-    seen = Catalogue(localized_records(catalogue.records, schemas, language), schemas)
-    rules = catalogue.planner
-    seen.planner = replace(rules, data=localized_texts(rules.data, language)) if rules else None
-    return seen
 
 
 def _group_the_tags_page(config: MkDocsConfig, schemas: Schemas) -> None:

@@ -18,6 +18,7 @@ import copy
 from dataclasses import replace
 from typing import Any
 
+from ..check.catalogue import Catalogue
 from ..german_labels import _DATA_KEYS, _KIND_TEXTS, _NAME_MAPS
 from ..load.records import Record
 from ..schemas import COMMON, KIND_BLOCK, PAGE_FIELDS_KEY, Schemas
@@ -184,3 +185,12 @@ def original_name_language(record: Record, schemas: Schemas) -> str:
             first = value[0] if isinstance(value, list) else value
             return COUNTRY_LANGUAGES.get(first, "und")
     return "und"
+
+
+def in_language(catalogue: Catalogue, language: str) -> Catalogue:
+    """The same checked records, schemas and planner rules, seen in another language."""
+    schemas = localized_schemas(catalogue.schemas, language)
+    seen = Catalogue(localized_records(catalogue.records, schemas, language), schemas)
+    rules = catalogue.planner
+    seen.planner = replace(rules, data=localized_texts(rules.data, language)) if rules else None
+    return seen
