@@ -65,6 +65,7 @@ def make_site_project(tmp_path: Path, *overlays: Path) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # English only: the German site's configuration and pages are the real project's.
     config = config.replace("  translations:\n    de: mkdocs-de.yml\n", "")
+    config = config.replace("    - name: Deutsch\n      link: de/\n      lang: de\n", "")  # no switch to a missing site
     (tmp_path / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n", encoding="utf-8")
     return tmp_path
 

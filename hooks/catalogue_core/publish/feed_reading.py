@@ -33,16 +33,15 @@ def stylesheet_instruction(feed_path: str) -> str:
     return f'<?xml-stylesheet type="text/css" href="{href}"?>\n'
 
 
-def add_reader_note(feed: ET.Element, about: str, back_href: str, back_text: str) -> None:
-    """A note for people who open the feed in a browser, after the title of ``feed``. ``about`` says what the
-    feed lists ("new and updated records"); ``back_href`` leads to the page it belongs to."""
+def add_reader_note(feed: ET.Element, heading_text: str, steps_text: str, back_href: str, back_text: str) -> None:
+    """A note for people who open the feed in a browser, after the title of ``feed``: ``heading_text``
+    says what the feed lists, ``steps_text`` how to follow it, ending where ``back_text``, a link to
+    ``back_href`` (the page it belongs to), completes the sentence."""
     note = ET.Element("div", {"xmlns": XHTML, "class": "reader-note"})
     heading = ET.SubElement(note, "p", {"class": "reader-note-heading"})
-    heading.text = f"This is a feed of {about}."
+    heading.text = heading_text
     steps = ET.SubElement(note, "p")
-    steps.text = ("To follow it, copy the address of this page from your browser's address bar into a feed "
-                  "reader or news app, such as Thunderbird, NetNewsWire, Feedly or Inoreader: it will show "
-                  "each new item as it is added. The newest items are listed below; to read them, ")
+    steps.text = steps_text
     back = ET.SubElement(steps, "a", href=back_href)
     back.text = back_text
     back.tail = "."

@@ -12,6 +12,7 @@ from ..check.catalogue import Catalogue
 from ..load.records import Record
 from ..render.addresses import atom_id, file_address
 from ..render.citation import CATALOGUE_NAME, EDITORS
+from ..render.interface_strings import Words, strings
 from ..render.markup import format_date, safe_href
 from ..urls import Linker
 from .feed_reading import add_entry_date, add_reader_note, stylesheet_instruction
@@ -54,42 +55,45 @@ def _serialise(feed: ET.Element, path: str) -> str:
             + ET.tostring(feed, encoding="unicode") + "\n")
 
 
-def site_feed(catalogue: Catalogue, linker: Linker) -> str:
-    """New and updated records, newest review first."""
+def site_feed(catalogue: Catalogue, linker: Linker, words: Words) -> str:
+    """New and updated records, newest review first, in the language of ``words`` (interface_strings)."""
+    feeds, months = words["feeds"], words["months"]["names"]
     records = sorted(catalogue.records, key=lambda r: (str(r.data["reviewed"]), r.id), reverse=True)[:MAX_ENTRIES]
     newest = str(records[0].data["reviewed"]) if records else "1970-01-01"
     # Addresses are absolute with SITE_URL, else relative to the feed (addresses.py).
-    feed = _feed(f"{CATALOGUE_NAME}: new and updated records", atom_id(linker, SITE_FEED),
+    feed = _feed(feeds["site_title"].format(site=CATALOGUE_NAME), atom_id(linker, SITE_FEED),
                  file_address(linker, SITE_FEED, SITE_FEED), file_address(linker, SITE_FEED, ""), newest)
     for record in records:
         kind = catalogue.schemas.kinds[record.kind].name
         reviewed = str(record.data["reviewed"])
         _entry(feed, atom_id(linker, record.url), f"{record.title} ({kind})",
                file_address(linker, SITE_FEED, record.url), reviewed, str(record.data["summary"]),
-               f"{kind}, reviewed {format_date(reviewed)}")
-    add_reader_note(feed, f"new and updated records in the {CATALOGUE_NAME}", file_address(linker, SITE_FEED, ""),
-                    "open the catalogue")
+               feeds["reviewed"].format(kind=kind, date=format_date(reviewed, months)))
+    add_reader_note(feed, feeds["note_heading"].format(about=feeds["site_about"].format(site=CATALOGUE_NAME)),
+                    feeds["note_steps"], file_address(linker, SITE_FEED, ""), feeds["open_catalogue"])
     return _serialise(feed, SITE_FEED)
 
 
 def follow_up_feed(record: Record, path: str, items: list[dict[str, str]], type_labels: dict[str, str],
-                   linker: Linker) -> str:
+                   linker: Linker, words: Words) -> str:
     """A record's follow-up material (a meeting's), newest addition first; ``type_labels`` name the
     kinds of material as the schema does."""
+    feeds, months = words["feeds"], words["months"]["names"]
     items = sorted(items, key=lambda i: (i["added"], i["url"]), reverse=True)
     newest = items[0]["added"] if items else str(record.data["reviewed"])
-    feed = _feed(f"Follow-up material: {record.title}", atom_id(linker, path), file_address(linker, path, path),
-                 file_address(linker, path, record.url), newest)
+    feed = _feed(feeds["follow_up_title"].format(title=record.title), atom_id(linker, path),
+                 file_address(linker, path, path), file_address(linker, path, record.url), newest)
     for item in items:
         url = safe_href(item["url"])
         if url is None:  # the schema admits only http(s) addresses; never pass anything else on
             continue
         label = type_labels.get(item["type"], item["type"])
-        date_line = f"{label}, {format_date(item['date'])} · added {format_date(item['added'])}"
+        date_line = feeds["added"].format(type=label, date=format_date(item["date"], months),
+                                          added=format_date(item["added"], months))
         _entry(feed, url, item["title"], url, item["added"], _note(item.get("note", ""), label) or date_line,
                date_line)
-    add_reader_note(feed, f"follow-up material for the meeting \u201c{record.title}\u201d",
-                    file_address(linker, path, record.url), "open the meeting's page")
+    add_reader_note(feed, feeds["note_heading"].format(about=feeds["follow_up_about"].format(title=record.title)),
+                    feeds["note_steps"], file_address(linker, path, record.url), feeds["open_meeting"])
     return _serialise(feed, path)
 
 
@@ -102,8 +106,10 @@ def _note(note: str, label: str) -> str:
     return note
 
 
-def feed_files(catalogue: Catalogue, linker: Linker) -> dict[str, str]:
-    files = {SITE_FEED: site_feed(catalogue, linker)}
+def feed_files(catalogue: Catalogue, linker: Linker, language: str = "en") -> dict[str, str]:
+    """The site's feed and each meeting's, with their own words in ``language``."""
+    words = strings(language)
+    files = {SITE_FEED: site_feed(catalogue, linker, words)}
     for record in catalogue.records:
         path = catalogue.feed_path_of(record)
         if not path:
@@ -115,5 +121,5 @@ def feed_files(catalogue: Catalogue, linker: Linker) -> dict[str, str]:
                 items += record.data.get(info.name, [])
                 item_schema = catalogue.schemas.resolve(info.schema.get("items", {}), f"{record.kind}.json")
                 labels.update(item_schema.get("properties", {}).get("type", {}).get("x-labels", {}))
-        files[path] = follow_up_feed(record, path, items, labels, linker)
+        files[path] = follow_up_feed(record, path, items, labels, linker, words)
     return files

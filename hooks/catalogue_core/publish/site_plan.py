@@ -45,7 +45,7 @@ def plan_site(catalogue: Catalogue, linker: Linker, cache_dir: Path | None = Non
     site that has them one level up: its pages link there."""
     data = {path: content for path, content in data_files(catalogue, linker.site_url).items()
             if not path.startswith(shared)}
-    public = {**data, **feed_files(catalogue, linker)}
+    public = {**data, **feed_files(catalogue, linker, language)}
     files = {**public, **redirect_files(catalogue, linker)}
     glossary = abbreviations(catalogue)
     templates = Templates(overrides, cache_dir, language)
