@@ -1,19 +1,5 @@
 /* The catalogue's search engine: loaded on the first key a reader types in the search box.
 
-   Publish stage, browser side. hooks/catalogue_core/publish/search/index_files.py writes the index as small
-   script files under search/; this file loads only the shards of the words typed and the pages
-   shown, scores and ranks, and makes snippets. The word rules come from search/config.js, written
-   from hooks/catalogue_core/publish/search/words.py, so the index and the query treat words alike.
-
-   Ranking, best first: a page whose whole name (title, acronym, original-language name) is the
-   query, punctuation and spaces aside; then pages that contain more of the query's words (all
-   before some), counting synonyms; then pages with more of the words as typed (not as synonyms);
-   then pages whose name starts with the query; then the score (how rare each word
-   is, and where on the page it occurs: title, names, headings, text).
-
-   Runs in browsers and, for its unit tests, in Node (module.exports). */
-/* The catalogue's search engine: loaded on the first key a reader types in the search box.
-
    Publish stage, browser side. hooks/catalogue_core/publish/search/index_files.py writes the index
    as small script files under search/; this file loads only the shards of the words typed and the
    pages shown, scores and ranks, and makes snippets. The spelling rules and stopwords come from
