@@ -241,6 +241,7 @@ def _build_translations(config: MkDocsConfig) -> None:
         translated = load_config(str(root / config_file), site_dir=str(Path(config.site_dir) / language),
                                  strict=config.strict, use_directory_urls=config.use_directory_urls,
                                  site_url=site_url)
+        translated.extra["offline"] = config.extra.get("offline")  # a translation of the offline copy is one too
         build(translated)
 
 
