@@ -45,7 +45,6 @@ def make_project(folder: Path, size: int, seed: int = 1) -> None:
             pool = field_values(schemas, "tool", name)[:-1]  # without "not-stated"
             data[name] = rng.sample(pool, rng.randint(1, min(3, len(pool))))
         data["access"] = rng.choice(field_values(schemas, "tool", "access"))
-        data["lone_actor_suitability"]["rating"] = rng.choice(field_values(schemas, "tool", "lone_actor_suitability.rating"))
         (folder / "practices" / "tools" / f"synthetic-{n + 1}.yml").write_text(
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

@@ -260,3 +260,19 @@ def test_a_schema_broken_after_a_passing_check_is_reported(tmp_path: Path, capsy
     _break(project.root, "practice.json", '"type": "integer"', '"type": "whole number"')
     assert check_main(["check", "--root", str(project.root)]) == 1
     assert "is not valid under any of the given schemas" in capsys.readouterr().out
+
+
+def test_each_language_keeps_its_own_record_page_cache(tmp_path: Path) -> None:
+    """Without the language in the key, the English and the German build of one `make build` took turns
+    overwriting one cache file and never found a page in it (`make bench`)."""
+    from catalogue_core.check.catalogue import load_catalogue
+    from catalogue_core.project import Project
+    from catalogue_core.render.pages import record_page_cache
+    from catalogue_core.render.templates import Templates
+    from catalogue_core.urls import Linker
+
+    catalogue, problems = load_catalogue(Project.at(ROOT))
+    assert catalogue is not None, problems
+    paths = {language: record_page_cache(tmp_path, catalogue, Linker(), {}, Templates(language=language)).path
+             for language in ("en", "de")}
+    assert paths["en"] != paths["de"]

@@ -99,13 +99,15 @@ def record_page_cache(cache_dir: Path | None, catalogue: Catalogue, linker: Link
     loaded it (``cache.py``), the schemas (labels, placement), the glossary, the templates' bytes
     (overrides included) and the versions of every library that writes into a page (Jinja2,
     MarkupSafe, cmark-gfm, nh3, segno, Python-Markdown's slugify: ``templates.LIBRARIES``), and, as
-    the configuration, the URL style and the site address, so the site, the offline copy and a build
-    for a real address each keep their own file."""
+    the configuration, the URL style, the site address and the language, so the site, the offline
+    copy, a build for a real address and each language's site keep their own file (without the
+    language, the English and German builds took turns overwriting one file and never found a page)."""
     inputs = cache_key(json.dumps(catalogue.schemas.documents, sort_keys=True, ensure_ascii=False),
                        json.dumps(glossary, sort_keys=True, ensure_ascii=False), templates.digest(),
                        # instrument pages link the planner when there are rules (plan_link.py)
                        json.dumps(catalogue.planner.data if catalogue.planner else None, sort_keys=True))
-    configuration = cache_key(f"directory_urls={linker.directory_urls} site_url={linker.site_url}")
+    configuration = cache_key(f"directory_urls={linker.directory_urls} site_url={linker.site_url} "
+                              f"language={templates.language}")
     return CacheFile(cache_dir, "record-pages", inputs, configuration)
 
 
