@@ -36,6 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from catalogue_core.check.catalogue import load_catalogue
+from catalogue_core.load.interface_strings import strings
 from catalogue_core.problems import format_report
 from catalogue_core.project import Project
 from catalogue_core.publish.build_state import BuildState
@@ -43,7 +44,6 @@ from catalogue_core.publish.interface_script import SCRIPT_PATH, interface_scrip
 from catalogue_core.publish.publish_settings import missing_settings_notice
 from catalogue_core.publish.search.pages import SearchPages, load_synonyms
 from catalogue_core.publish.site_plan import check_published_urls, plan_site
-from catalogue_core.render.interface_strings import strings
 from catalogue_core.render.languages import in_language, in_source_language
 from catalogue_core.render.markup import GlossaryAbbrExtension
 from catalogue_core.render.tag_groups import listing_order, tag_groups, template_settings

@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 
-from catalogue_core.problems import Problem
-from catalogue_core.publish.interface_script import SCRIPT_GROUPS, SCRIPT_PATH, interface_script
-from catalogue_core.render.interface_strings import (
+from catalogue_core.load.interface_strings import (
     InterfaceStringsError,
     check_interface_strings,
     strings,
 )
+from catalogue_core.problems import Problem
+from catalogue_core.publish.interface_script import SCRIPT_GROUPS, SCRIPT_PATH, interface_script
 from catalogue_core.schemas import Schemas
 from conftest import ROOT
 

@@ -85,7 +85,8 @@ def test_no_file_the_build_writes_carries_an_invisible_character(real_site_build
         if not path.is_file() or path.suffix not in (".html", ".xml", ".json", ".csv", ".js", ".txt", ".css"):
             continue
         site_path = path.relative_to(real_site_build).as_posix()
-        if theme.get(site_path) == path.read_bytes():
+        theme_path = site_path.removeprefix("de/")  # the German site under de/ ships the theme's files too
+        if theme.get(theme_path) == path.read_bytes():
             continue  # the theme's code as shipped (its lunr word splitters hold such characters on purpose)
         scanned += 1
         found += [f"{site_path}: {where}"

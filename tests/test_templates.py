@@ -42,7 +42,7 @@ def test_an_override_changes_the_built_page_and_an_edited_template_shows_in_the_
     # An edit to one of the catalogue's own templates shows in the next build too.
     (overrides / "sources.html").unlink()
     footer = project / "hooks" / "catalogue_core" / "templates" / "footer.html"
-    footer.write_text(footer.read_text(encoding="utf-8").replace("Permanent link", "Address of this page"), encoding="utf-8")
+    footer.write_text(footer.read_text(encoding="utf-8").replace("{{ t.record_page.permanent_link }}", "Address of this page"), encoding="utf-8")
     # (in a process of its own, which loads the project's copy of the hooks)
     subprocess.run([sys.executable, "-c", "from mkdocs.commands.build import build; from mkdocs.config import "
                     "load_config; build(load_config('mkdocs.yml', site_dir='third', strict=True))"],
@@ -68,7 +68,7 @@ def test_a_source_shows_its_quote_folded_and_the_original_it_copies(tmp_path: Pa
     sources = sources[:sources.index("</ol>")]
     assert ('<details class="lac-quote"><summary>What the source says</summary>'
             "<blockquote>Die Praxis verbindet Risiko &amp; Bedarf &#34;richtig&#34;.</blockquote></details>") in sources
-    assert '<p class="lac-mirror-of">Copy of: Example Association, Practice report, 2020</p>' in sources
+    assert '<p class="lac-mirror-of">Copy of: <span>Example Association, Practice report, 2020</span></p>' in sources
     assert "lang=" not in sources  # the record does not say the quote's language
 
 

@@ -12,10 +12,10 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
+from ..load.interface_strings import check_interface_strings
 from ..load.records import Record, read_records
 from ..problems import Problem
 from ..project import Project
-from ..render.interface_strings import check_interface_strings
 from ..schemas import Schemas, load_schemas
 from ..urls import feed_path
 from .content_rules import check_content, load_content_rules

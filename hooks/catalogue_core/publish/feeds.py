@@ -9,10 +9,10 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from ..check.catalogue import Catalogue
+from ..load.interface_strings import Words, strings
 from ..load.records import Record
 from ..render.addresses import atom_id, file_address
 from ..render.citation import CATALOGUE_NAME, EDITORS
-from ..render.interface_strings import Words, strings
 from ..render.markup import format_date, safe_href
 from ..urls import Linker
 from .feed_reading import add_entry_date, add_reader_note, stylesheet_instruction

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 
-from ..render.interface_strings import strings
+from ..load.interface_strings import strings
 from ..schemas import KIND_BLOCK, Schemas
 
 SCRIPT_PATH = "assets/javascripts/interface-strings.js"

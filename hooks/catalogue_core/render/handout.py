@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ..check.catalogue import Catalogue
+from ..load.interface_strings import strings
 from ..load.records import Record
 from ..schemas import FieldInfo
 from ..urls import Linker
 from . import views
 from .citation import CATALOGUE_NAME
-from .interface_strings import strings
 from .markup import TextRenderer, date_of
 from .qr_code import qr_svg
 

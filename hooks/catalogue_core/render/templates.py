@@ -29,7 +29,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyste
 from jinja2.ext import Extension
 
 from ..cache import CODE_DIGEST
-from .interface_strings import STRINGS_FILE, strings
+from ..load.interface_strings import STRINGS_FILE, strings
 from .languages import SOURCE_LANGUAGE
 from .markup import format_date, markdown_heading
 

@@ -13,10 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..load.strict_yaml import load_document
 from ..problems import Problem
+from .strict_yaml import load_document
 
-STRINGS_FILE = Path(__file__).with_name("interface_strings.yml")
+# The words sit beside the templates that write them; this stage only reads them, strictly.
+STRINGS_FILE = Path(__file__).resolve().parent.parent / "render" / "interface_strings.yml"
 LANGUAGES = ("en", "de")  # the site's languages; English is the one the words are written in first
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 
