@@ -26,10 +26,10 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from catalogue_core.check.catalogue import load_catalogue
+from catalogue_core.load.interface_strings import strings
 from catalogue_core.problems import format_report
 from catalogue_core.project import Project
 from catalogue_core.publish.site_plan import SitePlan, plan_site
-from catalogue_core.render.interface_strings import strings
 from catalogue_core.render.languages import in_language, in_source_language
 from catalogue_core.render.plan_link import PLAN_SRC
 from catalogue_core.urls import Linker
