@@ -262,6 +262,21 @@ def test_a_schema_broken_after_a_passing_check_is_reported(tmp_path: Path, capsy
     assert "is not valid under any of the given schemas" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('"x-title-de": "Titel"', '"x-title-de": ""', "the title 'Title' has no German"),
+    ('"x-title-de": "Titel"', '"x-title-de": "Titel", "x-place": "nowhere"', "'nowhere' is not a x-place"),
+])
+def test_our_schema_checks_run_again_once_a_schema_changes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         old: str, new: str, message: str) -> None:
+    """A passing check also stands for our own checks of the schemas (annotations, German labels): they
+    are skipped only for the very bytes that passed them."""
+    project = make_project(tmp_path)
+    assert check_main(["check", "--root", str(project.root)]) == 0
+    _break(project.root, "practice.json", old, new)
+    assert check_main(["check", "--root", str(project.root)]) == 1
+    assert message in capsys.readouterr().out
+
+
 def test_each_language_keeps_its_own_record_page_cache(tmp_path: Path) -> None:
     """Without the language in the key, the English and the German build of one `make build` took turns
     overwriting one cache file and never found a page in it (`make bench`)."""

@@ -209,10 +209,10 @@ def load_schemas(folder: Path, shown_folder: str = "schemas",
                  cache_dir: Path | None = None) -> tuple[Schemas | None, list[Problem]]:
     """Read and check every schema file. Returns the schemas only when there is no problem at all.
 
-    Checking the files against the JSON Schema 2020-12 meta-schema is most of the time this takes
-    (about 55 ms, more than parsing 100 records strictly; `make bench`), and its answer depends on the
-    files' bytes and our code only. With ``cache_dir``, a marker named by their digest remembers that
-    they passed, and the check runs again as soon as one byte of a schema or of our code differs.
+    Checking the files (against the JSON Schema 2020-12 meta-schema, then our annotations, contracts and
+    German labels) takes longer than parsing 100 records strictly (`make bench`), and its answer depends
+    on the files' bytes and our code only. With ``cache_dir``, a marker named by their digest remembers
+    that they passed, and every check runs again as soon as one byte of a schema or of our code differs.
     """
     documents: dict[str, dict[str, Any]] = {}
     raw: list[bytes] = []
@@ -238,8 +238,9 @@ def load_schemas(folder: Path, shown_folder: str = "schemas",
         documents[path.name] = document
         lines.texts[path.name] = text
     marker = _passed_marker(cache_dir, raw)
-    if not (marker and marker.is_file()):
-        problems.extend(_meta_problems(documents, lines, shown_folder))
+    if marker and marker.is_file() and not problems:
+        return Schemas(folder, documents), []
+    problems.extend(_meta_problems(documents, lines, shown_folder))
     if not any(KIND_BLOCK in d for d in documents.values()) and not problems:
         problems.append(Problem(f"{shown_folder}/", 1, "(file)", f"no schema declares a kind: a kind's schema "
                                 f"has an \"{KIND_BLOCK}\" block (plural, name, names, order, intro)."))
@@ -250,7 +251,7 @@ def load_schemas(folder: Path, shown_folder: str = "schemas",
     problems.extend(schemas.annotation_problems(lines, shown_folder))
     if problems:
         return None, problems
-    if marker and not marker.is_file():
+    if marker:
         _write_marker(marker)
     return schemas, []
 
@@ -325,7 +326,8 @@ class Schemas:
     def __init__(self, folder: Path, documents: dict[str, dict[str, Any]]):
         self.folder = folder  # where the schemas were read, for data files kept beside them (mirror hosts)
         self.documents = documents
-        self._targets: dict[str, dict[str, Any]] = {}  # absolute $ref -> the schema it names
+        # ($ref, the document it is written in) -> the schema it names and that schema's document
+        self._targets: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         self.registry: Registry = Registry().with_resources(
             (name, Resource.from_contents(doc, default_specification=DRAFT202012))
             for name, doc in self.documents.items()
@@ -389,10 +391,11 @@ class Schemas:
 
     def _lookup(self, ref: str, base: str) -> tuple[dict[str, Any], str]:
         """The schema a ``$ref`` in document ``base`` names, and its document; each target is looked up once."""
-        absolute = urljoin(base, ref)
-        if absolute not in self._targets:
-            self._targets[absolute] = self.registry.resolver(base_uri=base).lookup(ref).contents
-        return self._targets[absolute], urldefrag(absolute).url
+        key = (ref, base)
+        if key not in self._targets:
+            absolute = urljoin(base, ref)
+            self._targets[key] = (self.registry.resolver(base_uri=base).lookup(ref).contents, urldefrag(absolute).url)
+        return self._targets[key]
 
     @cached_property
     def fields(self) -> dict[str, dict[str, FieldInfo]]:

@@ -25,7 +25,9 @@
 
   var WORD = /[\p{L}\p{N}]+/gu;
   var COMBINING = /[\u0300-\u036f]/g;
-  var distance = typeof module !== "undefined" && module.exports ? require("./edit-distance.js") : root.lacEditDistance;
+  // search.js fetches this file and edit-distance.js side by side, so the browser's copy is looked up when used.
+  var distance = typeof module !== "undefined" && module.exports ? require("./edit-distance.js")
+    : function (a, b) { return root.lacEditDistance(a, b); };
 
   /* The stemmers by language code, from snowball-stemmers.js (snowballFactory). */
   function snowball(factory) {

@@ -90,7 +90,9 @@ class RecordPage:
         connections: list[tuple[Record, str]] = []  # (linked record, how it is linked)
         shown_links: set[str] = set()
         editorial: list[views.Box] = []  # at the end, folded: the editors' notes on the record
-        shared = self._shared.setdefault(record.kind, shared_values(self.catalogue, record.kind))
+        if record.kind not in self._shared:  # once per kind: it reads every record of the kind
+            self._shared[record.kind] = shared_values(self.catalogue, record.kind)
+        shared = self._shared[record.kind]
         for name, info in fields.items():
             if info.place in ("frame", "hidden") or name not in record.data or name in shared:
                 continue
