@@ -3,9 +3,10 @@
    This file is small and loads with the page; it fetches nothing. The first key typed loads the
    engine (search-engine.js, with edit-distance.js and the Snowball stemmers, snowball-stemmers.js)
    and the index's config; each query then loads only the shards of its words, each file once, and,
-   when typing pauses (WAIT ms), the pages it shows: typing a word letter by letter costs little more
-   than pasting it. hooks/catalogue_core/publish/search/index_files.py writes the files. Every file
-   is a script of the site, added as a <script> element: that works under the pages'
+   when typing pauses (WAIT ms, less for a quick typist), the pages it shows: typing a word letter by
+   letter costs little more than pasting it. hooks/catalogue_core/publish/search/index_files.py
+   writes the files. Every file is a script of the site, added as a <script> element: that works
+   under the pages'
    Content-Security-Policy (script-src 'self') and from file://, where fetch() does not.
 
    The words shown come from the search group of window.lacStrings (interface-strings.js, which the
@@ -139,6 +140,8 @@
   var latest = 0;  // only the newest query's answer is shown, and only its pages are loaded
   var current = null;
   var timer = null;
+  var lastInput = 0;  // when the query last changed by a key
+  var pause = WAIT;   // how long without a key before the results' pages load (see the input listener)
 
   /* Search at once (shards are loaded once each, and are needed for the final word anyway), but
      load the results' pages only when typing pauses: a stale query never loads its pages. */
@@ -150,7 +153,7 @@
     var started = Date.now();
     getEngine().then(function (e) {
       return e.search(query).then(function (found) {
-        var left = now === true ? 0 : WAIT - (Date.now() - started);
+        var left = now === true ? 0 : pause - (Date.now() - started);
         if (left <= 0) { show(ticket, found, e); return; }
         timer = setTimeout(function () { show(ticket, found, e); }, left);
       });
@@ -251,7 +254,14 @@
   }
 
   input.addEventListener("focus", open);
-  input.addEventListener("input", function () { run(false); });
+  input.addEventListener("input", function () {
+    // A quick typist has stopped once a key is half as late again as their last one: their results
+    // need not wait the whole WAIT. A first key, a paste or a slow typist waits WAIT.
+    var at = Date.now(), gap = at - lastInput;
+    lastInput = at;
+    pause = gap < WAIT ? Math.min(WAIT, Math.round(gap * 1.5)) : WAIT;
+    run(false);
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { run(true); input.focus(); }, 0); });
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
