@@ -232,8 +232,9 @@ and PyYAML set on their own. This page is written by `make bench`; do not edit i
 Measured {measured_when(rows)} on {m['cores']} cores ({m['cpu'] or 'unknown CPU'}), {m['memory_gib']} GiB,
 {m['os']}, Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}, {m['chromium']}.
 Load average when the run started: {", ".join(str(x) for x in m['load_average_at_start'])}.
-Times are medians of {first['runs']} runs (check and parse: at least 5; builds: at least 7 up to 1,000 records
-and 5 above), ours and the floor taken in turn.
+Times are medians of {first['runs']} runs (check and parse: at least 25 below 1,000 records and 5 from there,
+in a fresh Python process as `make check` runs; builds: at least 7 up to 1,000 records and 5 above), ours
+and the floor taken in turn.
 The machine is shared, so times are only compared as ratios measured in the same run, and the ratios
 use CPU time (user + system): while other work runs, wall times stretch by half or more, but a
 single-threaded build's CPU time stays what its wall time would be on an idle machine. Wall times
