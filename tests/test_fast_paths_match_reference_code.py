@@ -238,3 +238,31 @@ def test_record_text_is_commonmark_with_abbreviations_and_nothing_unsafe(text: s
 
     renderer = TextRenderer({"VERA-2R": "Violent Extremism Risk Assessment"})
     assert renderer.block(text) == expected
+
+
+def _refs(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k == "$ref" and isinstance(v, str)] + \
+            [r for v in node.values() for r in _refs(v)]
+    if isinstance(node, list):
+        return [r for v in node for r in _refs(v)]
+    return []
+
+
+def test_every_ref_is_looked_up_as_the_json_schema_library_resolves_it() -> None:
+    schemas = Schemas.load(ROOT / "schemas")
+    pairs = sorted({(ref, name) for name, document in schemas.documents.items() for ref in _refs(document)})
+    assert len(pairs) > 50
+    for ref, base in pairs:
+        expected = schemas.registry.resolver(base_uri=base).lookup(ref).contents
+        target, document = schemas.lookup(ref, base)
+        assert target is expected, (ref, base)
+        assert document == (ref.partition("#")[0] or base)
+
+
+def test_a_document_with_an_id_inside_is_left_to_the_library() -> None:
+    documents = {name: copy.deepcopy(doc) for name, doc in SCHEMAS.documents.items()}
+    documents["common.json"]["$defs"]["inner"] = {"$id": "inner.json", "type": "string"}
+    schemas = Schemas(ROOT / "schemas", documents)
+    assert not schemas._one_id("common.json")
+    assert schemas._one_id("practice.json")

@@ -36,9 +36,13 @@ class Unsupported(Exception):
 class Compiler:
     """Compiles the schemas of one folder; a ``$ref`` target shared by several kinds is compiled once."""
 
-    def __init__(self, registry: Any, formats: FormatChecker):
+    def __init__(self, registry: Any, formats: FormatChecker,
+                 lookup: Callable[[str, str], tuple[Any, str]] | None = None):
         self.registry = registry
         self.formats = formats
+        # (ref, base) -> (target, its document): Schemas.lookup where the caller has it (it resolves
+        # plain pointers directly and remembers them), else the registry.
+        self.lookup = lookup or self._registry_lookup
         self.compiled: dict[str, Check] = {}  # absolute $ref -> its check
 
     def check_for(self, document: str) -> Check | None:
@@ -52,9 +56,12 @@ class Compiler:
     def _ref(self, ref: str, base: str, depth: int) -> Check:
         absolute = urljoin(base, ref)
         if absolute not in self.compiled:
-            resolved = self.registry.resolver(base_uri=base).lookup(ref)
-            self.compiled[absolute] = self._compile(resolved.contents, urldefrag(absolute).url, depth + 1)
+            target, document = self.lookup(ref, base)
+            self.compiled[absolute] = self._compile(target, document, depth + 1)
         return self.compiled[absolute]
+
+    def _registry_lookup(self, ref: str, base: str) -> tuple[Any, str]:
+        return self.registry.resolver(base_uri=base).lookup(ref).contents, urldefrag(urljoin(base, ref)).url
 
     def _compile(self, schema: dict[str, Any] | bool, base: str, depth: int) -> Check:
         if schema is True or schema == {}:

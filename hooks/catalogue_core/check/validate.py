@@ -52,7 +52,7 @@ class Validators:
 
         self.schemas = schemas
         self.format_checker = FormatChecker()
-        compiler = Compiler(schemas.registry, self.format_checker)
+        compiler = Compiler(schemas.registry, self.format_checker, schemas.lookup)
         self.quick: dict[str, Check | None] = {kind: compiler.check_for(f"{kind}.json") for kind in schemas.kinds}
         self._full: dict[str, Draft202012Validator] = {}
 
@@ -293,8 +293,11 @@ _ALLOWED_LINK = re.compile(r"^(?:https?://[^\s]+|mailto:[^\s@]+@[^\s]+)$")
 
 def check_text(record: Record) -> Iterator[Problem]:
     """Record text is Markdown: no raw HTML, and links only to http(s) and mailto addresses."""
-    # The patterns need a '<', a '](' or a ']:' somewhere. Most records have none, and one search of
-    # the record as JSON text (serialised in C) is much cheaper than walking every value in Python.
+    # The patterns need a '<', a '](' or a ']:' somewhere. Most records have none: a file without them
+    # (and without an escape that could make one) is not looked at, and otherwise one search of the
+    # record as JSON text (serialised in C) is much cheaper than walking every value in Python.
+    if record.document.no_markup:
+        return
     flat = json.dumps(record.data, ensure_ascii=False, default=str)
     if "<" not in flat and "](" not in flat and "]:" not in flat:
         return

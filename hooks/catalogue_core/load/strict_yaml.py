@@ -112,6 +112,9 @@ class Document:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     digest: bytes = b""
+    # The file has no '<', '](', ']:' or backslash (which could escape one): none of its text can hold
+    # HTML or a link, and check_text need not look (validate.py).
+    no_markup: bool = False
 
     def line_of(self, path: Path_) -> int:
         """The line of the nearest enclosing field we know, or 1."""
@@ -164,7 +167,8 @@ def parse_document(raw: bytes, shown_as: str) -> tuple[Document | None, list[Pro
             return None, [problem(1, f"this is not valid YAML: {err}")]
         if node is None:
             return None, [problem(1, "the file is empty; a record needs at least its required fields.")]
-        doc = Document(data=None, digest=digest)
+        doc = Document(data=None, digest=digest,
+                       no_markup=not ("<" in text or "](" in text or "]:" in text or "\\" in text))
         # An alias needs an anchor, and an anchor needs an '&': without one there is no alias to find.
         fatal, problems, data = _check_nodes(node, loader, doc.lines, shown_as, text, find_aliases="&" in text)
         if "&" in text and _MAYBE_ANCHOR.search(text):
