@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urljoin
 
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -36,13 +36,12 @@ class Unsupported(Exception):
 class Compiler:
     """Compiles the schemas of one folder; a ``$ref`` target shared by several kinds is compiled once."""
 
-    def __init__(self, registry: Any, formats: FormatChecker,
-                 lookup: Callable[[str, str], tuple[Any, str]] | None = None):
+    def __init__(self, registry: Any, formats: FormatChecker, lookup: Callable[[str, str], tuple[Any, str]]):
         self.registry = registry
         self.formats = formats
-        # (ref, base) -> (target, its document): Schemas.lookup where the caller has it (it resolves
-        # plain pointers directly and remembers them), else the registry.
-        self.lookup = lookup or self._registry_lookup
+        # (ref, base) -> (target, its document): Schemas.lookup, which resolves plain pointers directly
+        # and remembers every target.
+        self.lookup = lookup
         self.compiled: dict[str, Check] = {}  # absolute $ref -> its check
 
     def check_for(self, document: str) -> Check | None:
@@ -59,9 +58,6 @@ class Compiler:
             target, document = self.lookup(ref, base)
             self.compiled[absolute] = self._compile(target, document, depth + 1)
         return self.compiled[absolute]
-
-    def _registry_lookup(self, ref: str, base: str) -> tuple[Any, str]:
-        return self.registry.resolver(base_uri=base).lookup(ref).contents, urldefrag(urljoin(base, ref)).url
 
     def _compile(self, schema: dict[str, Any] | bool, base: str, depth: int) -> Check:
         if schema is True or schema == {}:
